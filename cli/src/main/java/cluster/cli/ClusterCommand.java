@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "cluster", mixinStandardHelpOptions = true,
         description = "A formally checked standalone cluster manager.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, PlanCommand.class})
 public final class ClusterCommand implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
