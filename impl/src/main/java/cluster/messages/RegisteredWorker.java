@@ -1,0 +1,18 @@
+package cluster.messages;
+
+/** Master → worker: the registration was accepted. */
+public final class RegisteredWorker extends CatalogueMarshallable implements Message {
+    /** Leader term of the sending master; receivers refuse commands from an older epoch. */
+    public long epoch;
+    public String masterId;
+    public String masterUrl;
+
+    public RegisteredWorker() {
+    }
+
+    public RegisteredWorker(long epoch, String masterId, String masterUrl) {
+        this.epoch = epoch;
+        this.masterId = masterId;
+        this.masterUrl = masterUrl;
+    }
+}

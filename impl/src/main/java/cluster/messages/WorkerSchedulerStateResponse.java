@@ -1,0 +1,21 @@
+package cluster.messages;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Worker → master: reply to {@link MasterChanged} with the executors the worker runs. */
+public final class WorkerSchedulerStateResponse extends CatalogueMarshallable implements Message {
+    /** Leader term of the sending master; receivers refuse commands from an older epoch. */
+    public long epoch;
+    public String workerId;
+    public List<ExecutorDescription> executors = new ArrayList<>();
+
+    public WorkerSchedulerStateResponse() {
+    }
+
+    public WorkerSchedulerStateResponse(long epoch, String workerId, List<ExecutorDescription> executors) {
+        this.epoch = epoch;
+        this.workerId = workerId;
+        this.executors = new ArrayList<>(executors);
+    }
+}
