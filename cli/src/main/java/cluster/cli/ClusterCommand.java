@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "cluster", mixinStandardHelpOptions = true,
         description = "A formally checked standalone cluster manager.",
-        subcommands = {CommandLine.HelpCommand.class, PlanCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, PlanCommand.class, CheckSpecCommand.class})
 public final class ClusterCommand implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
