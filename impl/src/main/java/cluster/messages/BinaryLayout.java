@@ -1,8 +1,5 @@
 package cluster.messages;
 
-import net.openhft.chronicle.bytes.BytesIn;
-import net.openhft.chronicle.bytes.BytesOut;
-
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
@@ -15,21 +12,21 @@ import java.util.Map;
 
 /**
  * The generic binary body layout: the public instance fields of a catalogue class, in declaration
- * order, each written with {@link BinaryFields}. Built once per class by reflection; messages
+ * order, each in the format of {@link BodyWriter}. Built once per class by reflection; messages
  * that are hot on the wire replace it with hand-written code producing the same bytes.
  *
- * <p>Supported field types: int, long, String, Integer, enums, catalogue value classes,
+ * <p>Supported field types: int, long, String, Integer, Long, enums, catalogue value classes,
  * {@link Message}, {@code List} of any of these, and {@code Map<String, Long>}. Any other type
  * fails when the class is first used (the round-trip tests use every class).
  */
 final class BinaryLayout {
 
     private interface Writer {
-        void write(BytesOut<?> out, Object value);
+        void write(BodyWriter out, Object value);
     }
 
     private interface Reader {
-        Object read(BytesIn<?> in);
+        Object read(BodyReader in);
     }
 
     /** Writes and reads one value of a declared type. */
@@ -53,29 +50,6 @@ final class BinaryLayout {
         }
     };
 
-    private BinaryLayout() {
-    }
-
-    static void write(Object owner, BytesOut<?> out) {
-        try {
-            for (FieldCodec fc : LAYOUTS.get(owner.getClass())) {
-                fc.codec.writer.write(out, fc.field.get(owner));
-            }
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static void read(Object owner, BytesIn<?> in) {
-        try {
-            for (FieldCodec fc : LAYOUTS.get(owner.getClass())) {
-                fc.field.set(owner, fc.codec.reader.read(in));
-            }
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     /** No-arg constructors, looked up once: {@code Class.getConstructor} per decode cost more than the decode. */
     private static final ClassValue<Constructor<?>> CONSTRUCTORS = new ClassValue<>() {
         @Override
@@ -88,6 +62,29 @@ final class BinaryLayout {
         }
     };
 
+    private BinaryLayout() {
+    }
+
+    static void write(Object owner, BodyWriter out) {
+        try {
+            for (FieldCodec fc : LAYOUTS.get(owner.getClass())) {
+                fc.codec.writer.write(out, fc.field.get(owner));
+            }
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void read(Object owner, BodyReader in) {
+        try {
+            for (FieldCodec fc : LAYOUTS.get(owner.getClass())) {
+                fc.field.set(owner, fc.codec.reader.read(in));
+            }
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static <T> T newInstance(Class<T> type) {
         try {
             return type.cast(CONSTRUCTORS.get(type).newInstance());
@@ -99,40 +96,38 @@ final class BinaryLayout {
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static ValueCodec codecFor(Type type, String where) {
         if (type == int.class) {
-            return new ValueCodec((out, v) -> BinaryFields.writeInt(out, (Integer) v), BinaryFields::readInt);
+            return new ValueCodec((out, v) -> out.writeInt((Integer) v), BodyReader::readInt);
         }
         if (type == long.class) {
-            return new ValueCodec((out, v) -> BinaryFields.writeLong(out, (Long) v), BinaryFields::readLong);
+            return new ValueCodec((out, v) -> out.writeLong((Long) v), BodyReader::readLong);
         }
         if (type == String.class) {
-            return new ValueCodec((out, v) -> BinaryFields.writeString(out, (String) v), BinaryFields::readString);
+            return new ValueCodec((out, v) -> out.writeString((String) v), BodyReader::readString);
         }
         if (type == Integer.class) {
-            return new ValueCodec((out, v) -> BinaryFields.writeNullableInt(out, (Integer) v),
-                    BinaryFields::readNullableInt);
+            return new ValueCodec((out, v) -> out.writeNullableInt((Integer) v), BodyReader::readNullableInt);
         }
         if (type == Long.class) {
             return new ValueCodec((out, v) -> {
-                if (BinaryFields.writePresence(out, v)) {
-                    BinaryFields.writeLong(out, (Long) v);
+                if (out.writePresence(v)) {
+                    out.writeLong((Long) v);
                 }
-            }, in -> BinaryFields.readPresence(in) ? BinaryFields.readLong(in) : null);
+            }, in -> in.readPresence() ? in.readLong() : null);
         }
         if (type == Message.class) {
-            return new ValueCodec((out, v) -> BinaryFields.writeMessage(out, (Message) v), BinaryFields::readMessage);
+            return new ValueCodec((out, v) -> out.writeMessage((Message) v), BodyReader::readMessage);
         }
         if (type instanceof Class<?> c && c.isEnum()) {
             Class<? extends Enum> enumType = (Class<? extends Enum>) c;
-            return new ValueCodec((out, v) -> BinaryFields.writeEnum(out, (Enum<?>) v),
-                    in -> BinaryFields.readEnum(in, enumType));
+            return new ValueCodec((out, v) -> out.writeEnum((Enum<?>) v), in -> in.readEnum(enumType));
         }
         if (type instanceof Class<?> c && MessageCatalogue.VALUE_TYPES.contains(c)) {
             return new ValueCodec((out, v) -> {
-                if (BinaryFields.writePresence(out, v)) {
+                if (out.writePresence(v)) {
                     write(v, out);
                 }
             }, in -> {
-                if (!BinaryFields.readPresence(in)) {
+                if (!in.readPresence()) {
                     return null;
                 }
                 Object value = newInstance(c);
@@ -145,8 +140,7 @@ final class BinaryLayout {
         }
         if (type instanceof ParameterizedType p && p.getRawType() == Map.class
                 && p.getActualTypeArguments()[0] == String.class && p.getActualTypeArguments()[1] == Long.class) {
-            return new ValueCodec((out, v) -> BinaryFields.writeClock(out, (Map<String, Long>) v),
-                    BinaryFields::readClock);
+            return new ValueCodec((out, v) -> out.writeClock((Map<String, Long>) v), BodyReader::readClock);
         }
         throw new IllegalStateException("no binary layout for field type " + type + " of " + where);
     }
@@ -154,14 +148,14 @@ final class BinaryLayout {
     private static ValueCodec listCodec(ValueCodec element) {
         return new ValueCodec((out, v) -> {
             List<?> list = (List<?>) v;
-            BinaryFields.writeCount(out, list == null ? -1 : list.size());
+            out.writeCount(list == null ? -1 : list.size());
             if (list != null) {
                 for (Object item : list) {
                     element.writer.write(out, item);
                 }
             }
         }, in -> {
-            int count = BinaryFields.readCount(in);
+            int count = in.readCount();
             if (count < 0) {
                 return null;
             }

@@ -1,8 +1,5 @@
 package cluster.messages;
 
-import net.openhft.chronicle.bytes.BytesIn;
-import net.openhft.chronicle.bytes.BytesOut;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -41,24 +38,20 @@ public final class Envelope extends CatalogueMarshallable {
     // Every frame carries one: hand-written, byte-for-byte the generic BinaryLayout (BinaryLayoutProperties checks).
 
     @Override
-    public void writeMarshallable(BytesOut<?> out) {
-        BinaryFields.writeString(out, src);
-        BinaryFields.writeString(out, dest);
-        BinaryFields.writeLong(out, msgId);
-        BinaryFields.writeClock(out, vectorClock);
-        BinaryFields.writeMessage(out, body);
+    protected void writeBody(BodyWriter out) {
+        out.writeString(src);
+        out.writeString(dest);
+        out.writeLong(msgId);
+        out.writeClock(vectorClock);
+        out.writeMessage(body);
     }
 
-    /** The envelope is the outermost body of a frame: bytes left after it mean a forged or garbled frame. */
     @Override
-    public void readMarshallable(BytesIn<?> in) {
-        src = BinaryFields.readString(in);
-        dest = BinaryFields.readString(in);
-        msgId = BinaryFields.readLong(in);
-        vectorClock = BinaryFields.readClock(in);
-        body = BinaryFields.readMessage(in);
-        if (in.readRemaining() != 0) {
-            throw new InvalidMessageException(in.readRemaining() + " unread bytes after the envelope");
-        }
+    protected void readBody(BodyReader in) {
+        src = in.readString();
+        dest = in.readString();
+        msgId = in.readLong();
+        vectorClock = in.readClock();
+        body = in.readMessage();
     }
 }

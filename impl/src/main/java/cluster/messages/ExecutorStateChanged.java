@@ -1,8 +1,5 @@
 package cluster.messages;
 
-import net.openhft.chronicle.bytes.BytesIn;
-import net.openhft.chronicle.bytes.BytesOut;
-
 /** Worker → master: an executor changed state (retried until acknowledged). */
 public final class ExecutorStateChanged extends CatalogueMarshallable implements Message {
     public String workerId;
@@ -29,22 +26,22 @@ public final class ExecutorStateChanged extends CatalogueMarshallable implements
     // Hot on the wire: hand-written, byte-for-byte the generic BinaryLayout (BinaryLayoutProperties checks).
 
     @Override
-    public void writeMarshallable(BytesOut<?> out) {
-        BinaryFields.writeString(out, workerId);
-        BinaryFields.writeString(out, appId);
-        BinaryFields.writeInt(out, execId);
-        BinaryFields.writeEnum(out, state);
-        BinaryFields.writeString(out, message);
-        BinaryFields.writeNullableInt(out, exitStatus);
+    protected void writeBody(BodyWriter out) {
+        out.writeString(workerId);
+        out.writeString(appId);
+        out.writeInt(execId);
+        out.writeEnum(state);
+        out.writeString(message);
+        out.writeNullableInt(exitStatus);
     }
 
     @Override
-    public void readMarshallable(BytesIn<?> in) {
-        workerId = BinaryFields.readString(in);
-        appId = BinaryFields.readString(in);
-        execId = BinaryFields.readInt(in);
-        state = BinaryFields.readEnum(in, ExecutorState.class);
-        message = BinaryFields.readString(in);
-        exitStatus = BinaryFields.readNullableInt(in);
+    protected void readBody(BodyReader in) {
+        workerId = in.readString();
+        appId = in.readString();
+        execId = in.readInt();
+        state = in.readEnum(ExecutorState.class);
+        message = in.readString();
+        exitStatus = in.readNullableInt();
     }
 }

@@ -1,8 +1,5 @@
 package cluster.messages;
 
-import net.openhft.chronicle.bytes.BytesIn;
-import net.openhft.chronicle.bytes.BytesOut;
-
 /** Worker → master: liveness, every worker timeout / 4. */
 public final class Heartbeat extends CatalogueMarshallable implements Message {
     public String workerId;
@@ -17,12 +14,12 @@ public final class Heartbeat extends CatalogueMarshallable implements Message {
     // Hot on the wire: hand-written, byte-for-byte the generic BinaryLayout (BinaryLayoutProperties checks).
 
     @Override
-    public void writeMarshallable(BytesOut<?> out) {
-        BinaryFields.writeString(out, workerId);
+    protected void writeBody(BodyWriter out) {
+        out.writeString(workerId);
     }
 
     @Override
-    public void readMarshallable(BytesIn<?> in) {
-        workerId = BinaryFields.readString(in);
+    protected void readBody(BodyReader in) {
+        workerId = in.readString();
     }
 }

@@ -1,8 +1,5 @@
 package cluster.messages;
 
-import net.openhft.chronicle.bytes.BytesIn;
-import net.openhft.chronicle.bytes.BytesOut;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,24 +32,24 @@ public final class LaunchExecutor extends CatalogueMarshallable implements Messa
     // Hot on the wire: hand-written, byte-for-byte the generic BinaryLayout (BinaryLayoutProperties checks).
 
     @Override
-    public void writeMarshallable(BytesOut<?> out) {
-        BinaryFields.writeLong(out, epoch);
-        BinaryFields.writeString(out, workerId);
-        BinaryFields.writeString(out, appId);
-        BinaryFields.writeInt(out, execId);
-        BinaryFields.writeInt(out, cores);
-        BinaryFields.writeInt(out, memoryMb);
-        BinaryFields.writeStrings(out, command);
+    protected void writeBody(BodyWriter out) {
+        out.writeLong(epoch);
+        out.writeString(workerId);
+        out.writeString(appId);
+        out.writeInt(execId);
+        out.writeInt(cores);
+        out.writeInt(memoryMb);
+        out.writeStrings(command);
     }
 
     @Override
-    public void readMarshallable(BytesIn<?> in) {
-        epoch = BinaryFields.readLong(in);
-        workerId = BinaryFields.readString(in);
-        appId = BinaryFields.readString(in);
-        execId = BinaryFields.readInt(in);
-        cores = BinaryFields.readInt(in);
-        memoryMb = BinaryFields.readInt(in);
-        command = BinaryFields.readStrings(in);
+    protected void readBody(BodyReader in) {
+        epoch = in.readLong();
+        workerId = in.readString();
+        appId = in.readString();
+        execId = in.readInt();
+        cores = in.readInt();
+        memoryMb = in.readInt();
+        command = in.readStrings();
     }
 }

@@ -1,7 +1,7 @@
 package cluster.messages;
 
 /**
- * Modified UTF-8 as used by {@link BinaryFields}, and as Chronicle writes text: every char on its
+ * Modified UTF-8 as used by {@link BodyWriter}, and as Chronicle writes text: every char on its
  * own in 1, 2 or 3 bytes (surrogates too, so any Java string round-trips, paired or not; the JDK's
  * UTF-8 decoder would turn them into U+FFFD). Decoding is strict: truncated, overlong or 4-byte
  * sequences are errors, not replacement characters.
@@ -37,20 +37,25 @@ public final class ModifiedUtf8 {
     }
 
     public static String decode(byte[] in) {
-        char[] chars = new char[in.length];
+        return decode(in, 0, in.length);
+    }
+
+    /** Decodes {@code in[from, to)}. */
+    public static String decode(byte[] in, int from, int to) {
+        char[] chars = new char[to - from];
         int n = 0;
-        for (int p = 0; p < in.length; ) {
+        for (int p = from; p < to; ) {
             int b = in[p++] & 0xFF;
             int c;
             if (b < 0x80) {
                 c = b;
             } else if ((b & 0xE0) == 0xC0) {
-                c = (b & 0x1F) << 6 | continuation(in, p++);
+                c = (b & 0x1F) << 6 | continuation(in, p++, to);
                 if (c < 0x80) {
                     throw malformed();
                 }
             } else if ((b & 0xF0) == 0xE0) {
-                c = (b & 0x0F) << 12 | continuation(in, p++) << 6 | continuation(in, p++);
+                c = (b & 0x0F) << 12 | continuation(in, p++, to) << 6 | continuation(in, p++, to);
                 if (c < 0x800) {
                     throw malformed();
                 }
@@ -62,8 +67,8 @@ public final class ModifiedUtf8 {
         return new String(chars, 0, n);
     }
 
-    private static int continuation(byte[] in, int p) {
-        if (p >= in.length || (in[p] & 0xC0) != 0x80) {
+    private static int continuation(byte[] in, int p, int to) {
+        if (p >= to || (in[p] & 0xC0) != 0x80) {
             throw malformed();
         }
         return in[p] & 0x3F;

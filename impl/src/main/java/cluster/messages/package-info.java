@@ -8,6 +8,6 @@
  * reference field is required unless marked {@link cluster.messages.Nullable}; lists are never
  * null. Commands a master sends carry its {@code epoch}. Text forms (JSON, YAML, toString) are
  * Chronicle's reflective ones; the binary body is the strict compact format of
- * {@link cluster.messages.BinaryFields}. Codecs are in {@link cluster.messages.codec}.
+ * {@link cluster.messages.BodyWriter}. Codecs are in {@link cluster.messages.codec}.
  */
 package cluster.messages;

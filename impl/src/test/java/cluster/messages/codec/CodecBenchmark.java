@@ -42,12 +42,14 @@ import java.util.concurrent.TimeUnit;
  *       Chronicle's reflective self-describing marshalling, no checks: the baseline;</li>
  *   <li>{@code jsonCodec}: {@link JsonEnvelopeCodec}, for traces and the harness.</li>
  * </ul>
- * Not a test: surefire never runs it. Run with
+ * Read the p0.50 lines (see the note on the mode). Not a test: surefire never runs it. Run with
  * {@code mvn -B -ntp -pl impl test-compile exec:exec@codec-bench}
  * (the execution passes the Chronicle JVM flags; the forks inherit them through jvmArgsAppend).
  */
 @State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
+// Sample time, not average: on a shared 2-core machine the average is dominated by the moments
+// the thread is preempted; the median (p0.50) shows the cost of the code itself.
+@BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
