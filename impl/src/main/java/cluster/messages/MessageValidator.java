@@ -2,6 +2,8 @@ package cluster.messages;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +25,8 @@ public final class MessageValidator {
      * was slow, and so were instanceof tests against List and Map on every value (they thrash
      * the JVM's one-entry interface cache when the same classes alternate).
      */
-    private record CheckedField(Field field, String name, Kind kind, boolean required, String requiredMessage) {
+    private record CheckedField(Field field, String name, Kind kind, boolean nestedItems, boolean required,
+                                String requiredMessage) {
     }
 
     /** The reference fields of each catalogue class; null for classes whose insides are not checked. */
@@ -36,8 +39,8 @@ public final class MessageValidator {
             List<CheckedField> fields = new ArrayList<>();
             for (Field f : type.getFields()) {
                 if (!Modifier.isStatic(f.getModifiers()) && !f.getType().isPrimitive()) {
-                    fields.add(new CheckedField(f, f.getName(), kindOf(f.getType()), !f.isAnnotationPresent(Nullable.class),
-                            type.getSimpleName() + "." + f.getName() + " is required"));
+                    fields.add(new CheckedField(f, f.getName(), kindOf(f.getType()), hasNestedItems(f),
+                            !f.isAnnotationPresent(Nullable.class), type.getSimpleName() + "." + f.getName() + " is required"));
                 }
             }
             return List.copyOf(fields);
@@ -54,7 +57,20 @@ public final class MessageValidator {
         if (declared == Map.class) {
             return Kind.MAP;
         }
-        return declared.getPackage() == MessageValidator.class.getPackage() && !declared.isEnum() ? Kind.NESTED : Kind.LEAF;
+        return isCatalogueValue(declared) ? Kind.NESTED : Kind.LEAF;
+    }
+
+    /** Whether a list's items (a map's values) are catalogue objects to look into, not just to null-check. */
+    private static boolean hasNestedItems(Field f) {
+        if (!(f.getGenericType() instanceof ParameterizedType p)) {
+            return false;
+        }
+        Type[] args = p.getActualTypeArguments();
+        return args[args.length - 1] instanceof Class<?> item && isCatalogueValue(item);
+    }
+
+    private static boolean isCatalogueValue(Class<?> type) {
+        return type.getPackage() == MessageValidator.class.getPackage() && !type.isEnum();
     }
 
     /** Throws {@link InvalidMessageException} naming the first missing field. */
@@ -86,8 +102,8 @@ public final class MessageValidator {
                 p = switch (f.kind) {
                     case LEAF -> null;
                     case NESTED -> problem(fieldValue);
-                    case LIST -> listProblem((List<?>) fieldValue);
-                    case MAP -> mapProblem((Map<?, ?>) fieldValue);
+                    case LIST -> listProblem((List<?>) fieldValue, f.nestedItems);
+                    case MAP -> mapProblem((Map<?, ?>) fieldValue, f.nestedItems);
                 };
             }
             if (p != null) {
@@ -97,10 +113,10 @@ public final class MessageValidator {
         return null;
     }
 
-    private static String listProblem(List<?> items) {
+    private static String listProblem(List<?> items, boolean nested) {
         for (int i = 0; i < items.size(); i++) {
             Object item = items.get(i);
-            String p = item == null ? " is null" : problem(item);
+            String p = item == null ? " is null" : nested ? problem(item) : null;
             if (p != null) {
                 return "[" + i + "]" + p;
             }
@@ -108,12 +124,12 @@ public final class MessageValidator {
         return null;
     }
 
-    private static String mapProblem(Map<?, ?> map) {
+    private static String mapProblem(Map<?, ?> map, boolean nested) {
         for (Map.Entry<?, ?> e : map.entrySet()) {
             if (e.getKey() == null) {
                 return " has a null key";
             }
-            String p = e.getValue() == null ? " is null" : problem(e.getValue());
+            String p = e.getValue() == null ? " is null" : nested ? problem(e.getValue()) : null;
             if (p != null) {
                 return "[" + e.getKey() + "]" + p;
             }
