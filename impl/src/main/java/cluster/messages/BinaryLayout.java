@@ -15,7 +15,7 @@ import java.util.Map;
  * order, each in the format of {@link BodyWriter}. Built once per class by reflection; messages
  * that are hot on the wire replace it with hand-written code producing the same bytes.
  *
- * <p>Supported field types: int, long, String, Integer, Long, enums, catalogue value classes,
+ * <p>Supported field types: int, long, boolean, String, Integer, Long, enums, catalogue value classes,
  * {@link Message}, {@code List} of any of these, and {@code Map<String, Long>}. Any other type
  * fails when the class is first used (the round-trip tests use every class).
  */
@@ -100,6 +100,9 @@ final class BinaryLayout {
         }
         if (type == long.class) {
             return new ValueCodec((out, v) -> out.writeLong((Long) v), BodyReader::readLong);
+        }
+        if (type == boolean.class) {
+            return new ValueCodec((out, v) -> out.writeBoolean((Boolean) v), BodyReader::readBoolean);
         }
         if (type == String.class) {
             return new ValueCodec((out, v) -> out.writeString((String) v), BodyReader::readString);

@@ -70,6 +70,15 @@ public final class BodyReader {
         return new String(bytes, start, end - start, StandardCharsets.ISO_8859_1);
     }
 
+    /** One byte, 0 or 1; anything else is garbage. */
+    public boolean readBoolean() {
+        int flag = readByte();
+        if (flag > 1) {
+            throw new InvalidMessageException("bad boolean " + flag);
+        }
+        return flag == 1;
+    }
+
     public Integer readNullableInt() {
         return readPresence() ? readInt() : null;
     }

@@ -12,6 +12,7 @@ import java.util.Map;
  * <p>The format (read back strictly by {@link BodyReader}):
  * <ul>
  *   <li>int, long: zigzag varint (1 byte for -64..63, at most 10 bytes);</li>
+ *   <li>boolean: one byte, 0 or 1;</li>
  *   <li>String: varint byte length (-1 = null), then modified UTF-8 ({@link ModifiedUtf8});</li>
  *   <li>Integer and other nullable values: a presence byte (0 = null, 1 = set), then the value;</li>
  *   <li>enum: varint ordinal + 1 (0 = null);</li>
@@ -77,6 +78,12 @@ public final class BodyWriter {
             buffer[size + i] = (byte) c;
         }
         size += length;
+    }
+
+    /** One byte, 0 or 1. */
+    public void writeBoolean(boolean value) {
+        ensure(1);
+        buffer[size++] = (byte) (value ? 1 : 0);
     }
 
     public void writeNullableInt(Integer value) {

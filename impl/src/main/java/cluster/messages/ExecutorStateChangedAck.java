@@ -1,9 +1,11 @@
 package cluster.messages;
 
-/** Master → worker: acknowledges one {@link ExecutorStateChanged}. */
+/** Master → worker: acknowledges one {@link ExecutorStateChanged} (the worker stops resending it). */
 public final class ExecutorStateChangedAck extends CatalogueMarshallable implements Message {
     /** Leader term of the sending master; receivers refuse commands from an older epoch. */
     public long epoch;
+    /** The reporting worker incarnation; another incarnation ignores the acknowledgement. */
+    public long incarnation;
     public String appId;
     public int execId;
     public ExecutorState state;
@@ -11,8 +13,9 @@ public final class ExecutorStateChangedAck extends CatalogueMarshallable impleme
     public ExecutorStateChangedAck() {
     }
 
-    public ExecutorStateChangedAck(long epoch, String appId, int execId, ExecutorState state) {
+    public ExecutorStateChangedAck(long epoch, long incarnation, String appId, int execId, ExecutorState state) {
         this.epoch = epoch;
+        this.incarnation = incarnation;
         this.appId = appId;
         this.execId = execId;
         this.state = state;

@@ -8,6 +8,8 @@ public final class LaunchExecutor extends CatalogueMarshallable implements Messa
     /** Leader term of the sending master; receivers refuse commands from an older epoch. */
     public long epoch;
     public String workerId;
+    /** The worker incarnation the master booked the executor on; another incarnation ignores the command. */
+    public long incarnation;
     public String appId;
     public int execId;
     public int cores;
@@ -18,10 +20,17 @@ public final class LaunchExecutor extends CatalogueMarshallable implements Messa
     public LaunchExecutor() {
     }
 
+    /** A command without an incarnation (0), for tools and tests that do not model incarnations. */
     public LaunchExecutor(long epoch, String workerId, String appId, int execId, int cores, int memoryMb,
             List<String> command) {
+        this(epoch, workerId, 0, appId, execId, cores, memoryMb, command);
+    }
+
+    public LaunchExecutor(long epoch, String workerId, long incarnation, String appId, int execId, int cores,
+            int memoryMb, List<String> command) {
         this.epoch = epoch;
         this.workerId = workerId;
+        this.incarnation = incarnation;
         this.appId = appId;
         this.execId = execId;
         this.cores = cores;
@@ -35,6 +44,7 @@ public final class LaunchExecutor extends CatalogueMarshallable implements Messa
     protected void writeBody(BodyWriter out) {
         out.writeLong(epoch);
         out.writeString(workerId);
+        out.writeLong(incarnation);
         out.writeString(appId);
         out.writeInt(execId);
         out.writeInt(cores);
@@ -46,6 +56,7 @@ public final class LaunchExecutor extends CatalogueMarshallable implements Messa
     protected void readBody(BodyReader in) {
         epoch = in.readLong();
         workerId = in.readString();
+        incarnation = in.readLong();
         appId = in.readString();
         execId = in.readInt();
         cores = in.readInt();

@@ -6,13 +6,16 @@ public final class MasterChanged extends CatalogueMarshallable implements Messag
     public long epoch;
     public String masterId;
     public String masterUrl;
+    /** To a worker: the persisted incarnation (another incarnation ignores it); to a driver: 0. */
+    public long incarnation;
 
     public MasterChanged() {
     }
 
-    public MasterChanged(long epoch, String masterId, String masterUrl) {
+    public MasterChanged(long epoch, String masterId, String masterUrl, long incarnation) {
         this.epoch = epoch;
         this.masterId = masterId;
         this.masterUrl = masterUrl;
+        this.incarnation = incarnation;
     }
 }

@@ -12,7 +12,7 @@ public sealed interface Message extends Marshallable, BytesMarshallable permits
         // worker <-> master
         RegisterWorker, RegisteredWorker, RegisterWorkerFailed, MasterInStandby, ReconnectWorker,
         Heartbeat, LaunchExecutor, KillExecutor, ExecutorStateChanged, ExecutorStateChangedAck,
-        ApplicationFinished, MasterChanged, WorkerSchedulerStateResponse,
+        ApplicationFinished, MasterChanged, WorkerSchedulerStateResponse, WorkerLatestState,
         // app client <-> master
         RegisterApplication, RegisteredApplication, ExecutorAdded, ExecutorUpdated, WorkerRemoved,
         ApplicationRemoved, MasterChangeAcknowledged, UnregisterApplication, RequestExecutors, KillExecutors,

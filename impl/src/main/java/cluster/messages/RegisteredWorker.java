@@ -6,13 +6,16 @@ public final class RegisteredWorker extends CatalogueMarshallable implements Mes
     public long epoch;
     public String masterId;
     public String masterUrl;
+    /** The registered worker incarnation; another incarnation of the worker ignores the reply. */
+    public long incarnation;
 
     public RegisteredWorker() {
     }
 
-    public RegisteredWorker(long epoch, String masterId, String masterUrl) {
+    public RegisteredWorker(long epoch, String masterId, String masterUrl, long incarnation) {
         this.epoch = epoch;
         this.masterId = masterId;
         this.masterUrl = masterUrl;
+        this.incarnation = incarnation;
     }
 }

@@ -8,14 +8,18 @@ public final class WorkerSchedulerStateResponse extends CatalogueMarshallable im
     /** Leader term of the sending master; receivers refuse commands from an older epoch. */
     public long epoch;
     public String workerId;
+    /** The answering worker incarnation. */
+    public long incarnation;
     public List<ExecutorDescription> executors = new ArrayList<>();
 
     public WorkerSchedulerStateResponse() {
     }
 
-    public WorkerSchedulerStateResponse(long epoch, String workerId, List<ExecutorDescription> executors) {
+    public WorkerSchedulerStateResponse(long epoch, String workerId, long incarnation,
+            List<ExecutorDescription> executors) {
         this.epoch = epoch;
         this.workerId = workerId;
+        this.incarnation = incarnation;
         this.executors = new ArrayList<>(executors);
     }
 }

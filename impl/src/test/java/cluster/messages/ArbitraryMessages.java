@@ -80,6 +80,9 @@ public final class ArbitraryMessages {
         if (type == long.class || type == Long.class) {
             return Arbitraries.longs();
         }
+        if (type == boolean.class) {
+            return Arbitraries.of(true, false);
+        }
         if (type == String.class) {
             return strings();
         }

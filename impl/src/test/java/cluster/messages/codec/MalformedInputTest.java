@@ -119,8 +119,8 @@ class MalformedInputTest {
     @Test
     void jsonAcceptsAnUntaggedEnumAndSurroundingWhitespace() {
         Envelope decoded = json.decode(" {\"@Envelope\":{\"src\":\"a\",\"dest\":\"b\",\"msgId\":1,\"vectorClock\":{},\"body\":"
-                + "{\"@ExecutorStateChanged\":{\"workerId\":\"w\",\"appId\":\"x\",\"execId\":1,\"state\":\"RUNNING\","
-                + "\"message\":null,\"exitStatus\":null}}}} ");
+                + "{\"@ExecutorStateChanged\":{\"workerId\":\"w\",\"incarnation\":1,\"appId\":\"x\",\"execId\":1,"
+                + "\"state\":\"RUNNING\",\"message\":null,\"exitStatus\":null,\"driverGone\":false}}}} ");
         assertEquals(ExecutorState.RUNNING, ((ExecutorStateChanged) decoded.body).state);
     }
 
