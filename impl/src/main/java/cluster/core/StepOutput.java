@@ -25,6 +25,7 @@ public final class StepOutput {
     private final List<Effect> processes = new ArrayList<>();
     private final List<Effect> timers = new ArrayList<>();
     private String action;
+    private boolean allVariables;
 
     /** This step is the spec action {@code specAction} (its exact TLA+ name); at most once per step. */
     public void action(String specAction) {
@@ -33,6 +34,14 @@ public final class StepOutput {
             throw new IllegalStateException("one spec action per step, got " + action + " and then " + specAction);
         }
         action = specAction;
+    }
+
+    /**
+     * The trace event lists every spec variable, changed or not: for a process that starts again
+     * (MasterRestart, WorkerRestart), whose state before the step is not this core's.
+     */
+    public void traceAllVariables() {
+        allVariables = true;
     }
 
     /** The spec action named so far in this step, or null. */
@@ -73,7 +82,7 @@ public final class StepOutput {
      * (maps from spec variable name to an immutable value, as the cores' {@code specView()} build them).
      */
     public List<Effect> finish(Map<String, Object> specBefore, Map<String, Object> specAfter) {
-        Map<String, Object> changed = changedVariables(specBefore, specAfter);
+        Map<String, Object> changed = allVariables ? specAfter : changedVariables(specBefore, specAfter);
         if (action == null && !changed.isEmpty()) {
             throw new IllegalStateException("spec variables " + changed.keySet() + " changed with no spec action named");
         }

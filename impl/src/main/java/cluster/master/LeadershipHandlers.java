@@ -28,6 +28,7 @@ final class LeadershipHandlers {
             throw new IllegalStateException("a master restarts only as a fresh STANDBY core");
         }
         out.action("MasterRestart");
+        out.traceAllVariables();
     }
 
     /**

@@ -1,0 +1,24 @@
+package cluster.worker;
+
+import cluster.core.ExecutorKey;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** An executor process this worker incarnation started and that has not ended (an element of spec {@code wExecs[w]}). */
+public record RunningExecutor(String appId, int execId, int cores, int memoryMb) {
+
+    public ExecutorKey key() {
+        return new ExecutorKey(appId, execId);
+    }
+
+    /** The spec record without {@code registered}, which lives in the executor process (its own core). */
+    Map<String, Object> specValue() {
+        Map<String, Object> value = new LinkedHashMap<>();
+        value.put("app", appId);
+        value.put("id", execId);
+        value.put("cores", cores);
+        value.put("mem", memoryMb);
+        return value;
+    }
+}
