@@ -211,7 +211,7 @@ public final class DriverCore {
         out.send(state.master, new KillExecutors(state.appId, List.of(execId)));
     }
 
-    /** The driver's spec variables by spec name: {@code dState}, {@code dMaster} ("none" for None), {@code dEpoch}, {@code dExecs}. */
+    /** The driver's spec variables: {@code dState}, {@code dMaster} ("none" for None), {@code dEpoch}, {@code dExecs}. */
     public Map<String, Object> specView() {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("dState", state.phase.name());

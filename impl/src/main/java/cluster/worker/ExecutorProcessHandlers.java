@@ -95,26 +95,39 @@ final class ExecutorProcessHandlers {
     }
 
     /**
-     * An executor process this incarnation runs ended by itself: spec ExecutorDriverGone when it exited
-     * because its driver is gone (reported EXITED with driverGone, so the master ends the app rather than
-     * replacing it), else spec ExecutorExit (EXITED on exit code 0, FAILED otherwise). The exit of a
-     * process the worker killed is not news: it was reported KILLED already.
+     * An executor process this incarnation runs ended by itself: ExecutorDriverGone when it exited because
+     * its driver is gone, else ExecutorExit. The exit of a process the worker killed is not news: it was
+     * reported KILLED already.
      */
-    void executorExited(String appId, int execId, int exitCode, StepOutput out) {
-        RunningExecutor running = state.executors.remove(new ExecutorKey(appId, execId));
+    void processExited(String appId, int execId, int exitCode, StepOutput out) {
+        RunningExecutor running = state.executors.get(new ExecutorKey(appId, execId));
         if (running == null) {
             return;
         }
-        PendingReport report;
         if (exitCode == ExitCodes.DRIVER_GONE) {
-            out.action("ExecutorDriverGone");
-            report = new PendingReport(appId, execId, ExecutorState.EXITED, true, exitCode);
+            executorDriverGone(running, out);
         } else {
-            out.action("ExecutorExit");
-            report = new PendingReport(appId, execId, exitCode == ExitCodes.NORMAL ? ExecutorState.EXITED
-                    : ExecutorState.FAILED, false, exitCode);
+            executorExit(running, exitCode, out);
         }
-        addReport(report, out);
+    }
+
+    /** Spec ExecutorExit: the executor ended by itself, normally (exit code 0: EXITED) or not (FAILED). */
+    void executorExit(RunningExecutor running, int exitCode, StepOutput out) {
+        out.action("ExecutorExit");
+        state.executors.remove(running.key());
+        ExecutorState ended = exitCode == ExitCodes.NORMAL ? ExecutorState.EXITED : ExecutorState.FAILED;
+        addReport(new PendingReport(running.appId(), running.execId(), ended, false, exitCode), out);
+    }
+
+    /**
+     * Spec ExecutorDriverGone: the executor exited because its driver is gone (no orphan process); the report
+     * says so, and the master ends the app rather than launching a replacement for a driver that is gone.
+     */
+    void executorDriverGone(RunningExecutor running, StepOutput out) {
+        out.action("ExecutorDriverGone");
+        state.executors.remove(running.key());
+        addReport(new PendingReport(running.appId(), running.execId(), ExecutorState.EXITED, true,
+                ExitCodes.DRIVER_GONE), out);
     }
 
     /** Spec {@code Reported(w, r)}: a new report is sent at once when the worker has a master, and kept until acknowledged. */

@@ -30,12 +30,17 @@ final class RegistrationHandlers {
      */
     void started(boolean restart, StepOutput out) {
         if (restart) {
-            out.action("WorkerRestart");
-            out.traceAllVariables();
-            out.setTimer(WorkerCore.SEND_REGISTER_WORKER, "", 0);
+            workerRestart(out);
         } else {
             registerWithEveryMaster(out);
         }
+    }
+
+    /** Spec WorkerRestart: the worker is up again as a new incarnation with no executors, master or floor. */
+    void workerRestart(StepOutput out) {
+        out.action("WorkerRestart");
+        out.traceAllVariables();
+        out.setTimer(WorkerCore.SEND_REGISTER_WORKER, "", 0);
     }
 
     /**

@@ -72,7 +72,7 @@ public final class WorkerCore {
         } else if (input instanceof Input.TimerFired t) {
             timer(t.name(), t.key(), out);
         } else if (input instanceof Input.ProcessExited p) {
-            processes.executorExited(p.appId(), p.execId(), p.exitCode(), out);
+            processes.processExited(p.appId(), p.execId(), p.exitCode(), out);
         } else if (input instanceof Input.Started s) {
             registration.started(s.restart(), out);
         } else if (input instanceof Input.Disconnected d) {
