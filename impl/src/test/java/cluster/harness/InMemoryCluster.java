@@ -1,0 +1,308 @@
+package cluster.harness;
+
+import cluster.core.Effect;
+import cluster.core.ExecutorKey;
+import cluster.core.Input;
+import cluster.core.PersistedRecord;
+import cluster.driver.DriverConfig;
+import cluster.driver.DriverCore;
+import cluster.executor.ExecutorConfig;
+import cluster.executor.ExecutorCore;
+import cluster.master.BookedExecutor;
+import cluster.master.LeaderTerm;
+import cluster.master.MasterConfig;
+import cluster.master.MasterCore;
+import cluster.master.MasterWorker;
+import cluster.messages.ApplicationDescription;
+import cluster.messages.Message;
+import cluster.worker.WorkerConfig;
+import cluster.worker.WorkerCore;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+
+/**
+ * A deterministic in-memory cluster of the real protocol cores: one FIFO message queue (no network),
+ * a simulated clock and timer table, a simulated coordination service (leader, epoch, records written
+ * with compare-and-set on the lease), and executor processes that are executor cores. It runs the
+ * runtime contract of {@link Effect}: writes before sends, and a failed write drops the rest of the step.
+ * After every step it checks the spec's safety properties that can be seen from outside the cores.
+ */
+final class InMemoryCluster {
+    record InFlight(String from, String to, Message message) {
+    }
+
+    record TraceRecord(String node, String action, Map<String, Object> changed) {
+    }
+
+    private record TimerId(String node, String name, String key) {
+    }
+
+    private record ExecutorProcess(String workerId, String appId, int execId) {
+    }
+
+    private static final int STEP_LIMIT = 100_000;
+    static final int KILLED_EXIT_CODE = 143;
+
+    long nowMs;
+    private long timerSequence;
+    private final Map<String, BiFunction<Input, Long, List<Effect>>> nodes = new LinkedHashMap<>();
+    final Map<String, MasterCore> masters = new LinkedHashMap<>();
+    final Map<String, WorkerCore> workers = new LinkedHashMap<>();
+    final Map<String, DriverCore> drivers = new LinkedHashMap<>();
+    final Map<String, ExecutorCore> executors = new LinkedHashMap<>();
+    private final Map<String, ExecutorProcess> processes = new HashMap<>();
+    private final Deque<InFlight> network = new ArrayDeque<>();
+    private final Deque<Map.Entry<String, Input>> localEvents = new ArrayDeque<>();
+    private final Map<TimerId, long[]> timers = new LinkedHashMap<>(); // id -> {due, sequence}
+    final List<TraceRecord> trace = new ArrayList<>();
+    final Map<ExecutorKey, Integer> launchCount = new LinkedHashMap<>();
+    final List<InFlight> delivered = new ArrayList<>();
+    // the coordination service
+    String zkLeader;
+    long zkEpoch;
+    final Map<String, PersistedRecord> store = new LinkedHashMap<>();
+
+    void addMaster(String id, MasterConfig config) {
+        MasterCore core = new MasterCore(config);
+        masters.put(id, core);
+        nodes.put(id, core::step);
+    }
+
+    void addWorker(String id, int cores, int memoryMb, long incarnation) {
+        WorkerCore core = new WorkerCore(WorkerConfig.defaults(id, "host-" + id, 7078, cores, memoryMb,
+                List.copyOf(masters.keySet())), incarnation);
+        workers.put(id, core);
+        nodes.put(id, core::step);
+    }
+
+    void addDriver(String id, ApplicationDescription description) {
+        DriverCore core = new DriverCore(DriverConfig.defaults("key-" + id, "spark://" + id, description,
+                List.copyOf(masters.keySet())));
+        drivers.put(id, core);
+        nodes.put(id, core::step);
+    }
+
+    /** Every node starts (the spec's Init: registrations are in flight). */
+    void startAll() {
+        for (String id : List.copyOf(nodes.keySet())) {
+            input(id, new Input.Started(false));
+        }
+    }
+
+    /** The coordination service grants leadership to {@code masterId} with the next epoch and the stored records. */
+    void elect(String masterId) {
+        if (zkLeader != null) {
+            throw new IllegalStateException(zkLeader + " still holds leadership");
+        }
+        zkEpoch += 1;
+        zkLeader = masterId;
+        input(masterId, new Input.ElectedLeader(zkEpoch, List.copyOf(store.values())));
+    }
+
+    /** The leader's session ends without the master hearing of it yet (a partition from the service). */
+    void expireSession() {
+        zkLeader = null;
+    }
+
+    /** A master process dies: its messages and timers are gone, its session ends, its peers see the connection close. */
+    void crashMaster(String masterId) {
+        nodes.remove(masterId);
+        masters.remove(masterId);
+        timers.keySet().removeIf(t -> t.node.equals(masterId));
+        network.removeIf(m -> m.to.equals(masterId));
+        if (masterId.equals(zkLeader)) {
+            zkLeader = null;
+        }
+        for (String peer : List.copyOf(nodes.keySet())) {
+            if (workers.containsKey(peer) || drivers.containsKey(peer)) {
+                localEvents.add(Map.entry(peer, new Input.Disconnected(masterId)));
+            }
+        }
+    }
+
+    /** A driver process dies: its executors and the masters see its connections close. */
+    void crashDriver(String driverId) {
+        nodes.remove(driverId);
+        drivers.remove(driverId);
+        timers.keySet().removeIf(t -> t.node.equals(driverId));
+        network.removeIf(m -> m.to.equals(driverId));
+        for (String peer : List.copyOf(nodes.keySet())) {
+            if (masters.containsKey(peer) || executors.containsKey(peer)) {
+                localEvents.add(Map.entry(peer, new Input.Disconnected(driverId)));
+            }
+        }
+    }
+
+    /** Puts a message on the network as if {@code from} had sent it (e.g. a late command of a deposed leader). */
+    void inject(String from, String to, Message message) {
+        network.add(new InFlight(from, to, message));
+    }
+
+    /** Hands a local input to a node and carries out its effects. */
+    void input(String node, Input input) {
+        BiFunction<Input, Long, List<Effect>> core = nodes.get(node);
+        if (core == null) {
+            return; // the process is gone
+        }
+        apply(node, core.apply(input, nowMs));
+        checkSafety();
+    }
+
+    /** Delivers messages and local events until none is left (time does not move). */
+    void runUntilIdle() {
+        for (int steps = 0; steps < STEP_LIMIT; steps++) {
+            if (!localEvents.isEmpty()) {
+                Map.Entry<String, Input> event = localEvents.poll();
+                input(event.getKey(), event.getValue());
+            } else if (!network.isEmpty()) {
+                InFlight message = network.poll();
+                delivered.add(message);
+                input(message.to, new Input.Received(message.from, message.message));
+            } else {
+                return;
+            }
+        }
+        throw new IllegalStateException("no quiescence after " + STEP_LIMIT + " steps");
+    }
+
+    /** Lets {@code durationMs} pass: timers fire in due order, and each one's consequences run to the end. */
+    void advance(long durationMs) {
+        long until = nowMs + durationMs;
+        runUntilIdle();
+        while (true) {
+            Map.Entry<TimerId, long[]> next = null;
+            for (Map.Entry<TimerId, long[]> t : timers.entrySet()) {
+                if (next == null || t.getValue()[0] < next.getValue()[0]
+                        || (t.getValue()[0] == next.getValue()[0] && t.getValue()[1] < next.getValue()[1])) {
+                    next = t;
+                }
+            }
+            if (next == null || next.getValue()[0] > until) {
+                break;
+            }
+            timers.remove(next.getKey());
+            nowMs = Math.max(nowMs, next.getValue()[0]);
+            input(next.getKey().node, new Input.TimerFired(next.getKey().name, next.getKey().key));
+            runUntilIdle();
+        }
+        nowMs = until;
+    }
+
+    private void apply(String node, List<Effect> effects) {
+        for (Effect effect : effects) {
+            if (effect instanceof Effect.Persist p) {
+                if (!holdsLease(node, p.epoch())) {
+                    localEvents.add(Map.entry(node, new Input.PersistFailed(p.record().key(), "not the leader of " + p.epoch())));
+                    return; // the runtime drops everything after a failed write
+                }
+                store.put(p.record().key(), p.record());
+            } else if (effect instanceof Effect.Unpersist u) {
+                if (!holdsLease(node, u.epoch())) {
+                    localEvents.add(Map.entry(node, new Input.PersistFailed(u.key(), "not the leader of " + u.epoch())));
+                    return;
+                }
+                store.remove(u.key());
+            } else if (effect instanceof Effect.TraceEvent t) {
+                trace.add(new TraceRecord(node, t.action(), t.changed()));
+            } else if (effect instanceof Effect.Send s) {
+                if (nodes.containsKey(s.to())) {
+                    network.add(new InFlight(node, s.to(), s.message()));
+                }
+            } else if (effect instanceof Effect.LaunchProcess l) {
+                launch(node, l);
+            } else if (effect instanceof Effect.KillProcess k) {
+                endProcess(executorNode(k.appId(), k.execId()), KILLED_EXIT_CODE);
+            } else if (effect instanceof Effect.ExitProcess x) {
+                endProcess(node, x.exitCode());
+            } else if (effect instanceof Effect.SetTimer t) {
+                timers.put(new TimerId(node, t.name(), t.key()), new long[] {nowMs + t.delayMs(), timerSequence++});
+            }
+        }
+    }
+
+    private boolean holdsLease(String node, long epoch) {
+        return node.equals(zkLeader) && epoch == zkEpoch;
+    }
+
+    static String executorNode(String appId, int execId) {
+        return "exec-" + appId + "-" + execId;
+    }
+
+    /** The command is the harness's template: executor APP_ID EXECUTOR_ID HOSTNAME CORES --driver DRIVER. */
+    private void launch(String workerId, Effect.LaunchProcess l) {
+        launchCount.merge(new ExecutorKey(l.appId(), l.execId()), 1, Integer::sum);
+        List<String> command = l.command();
+        String driver = command.get(command.indexOf("--driver") + 1);
+        String id = executorNode(l.appId(), l.execId());
+        ExecutorCore core = new ExecutorCore(ExecutorConfig.defaults(command.get(1), Integer.parseInt(command.get(2)),
+                workerId, command.get(3), Integer.parseInt(command.get(4)), driver, "spark://" + id));
+        executors.put(id, core);
+        processes.put(id, new ExecutorProcess(workerId, l.appId(), l.execId()));
+        nodes.put(id, core::step);
+        localEvents.add(Map.entry(id, new Input.Started(false)));
+    }
+
+    private void endProcess(String executorNode, int exitCode) {
+        ExecutorProcess process = processes.remove(executorNode);
+        if (process == null) {
+            return;
+        }
+        nodes.remove(executorNode);
+        executors.remove(executorNode);
+        timers.keySet().removeIf(t -> t.node.equals(executorNode));
+        localEvents.add(Map.entry(process.workerId, new Input.ProcessExited(process.appId, process.execId, exitCode)));
+    }
+
+    /** The spec's safety properties visible from outside: checked after every step. */
+    private void checkSafety() {
+        for (Map.Entry<ExecutorKey, Integer> launched : launchCount.entrySet()) {
+            check(launched.getValue() == 1, "ExecutorLaunchedOnce: " + launched.getKey() + " started " + launched.getValue() + " times");
+        }
+        Map<Long, String> leaders = new HashMap<>();
+        for (Map.Entry<String, MasterCore> m : masters.entrySet()) {
+            LeaderTerm term = m.getValue().state().term();
+            if (term == null) {
+                continue;
+            }
+            String other = leaders.put(term.epoch(), m.getKey());
+            check(other == null, "OneLeaderPerEpoch: " + other + " and " + m.getKey() + " lead epoch " + term.epoch());
+            for (MasterWorker w : term.workers().values()) {
+                int cores = 0;
+                for (BookedExecutor e : term.executors()) {
+                    cores += e.workerId().equals(w.workerId()) ? e.cores() : 0;
+                }
+                check(cores <= w.cores(), "BooksWithinWorkerCapacity on " + w.workerId());
+            }
+        }
+        for (Map.Entry<String, DriverCore> d : drivers.entrySet()) {
+            String appId = d.getValue().state().appId();
+            for (int execId : d.getValue().state().executors()) {
+                check(launchCount.containsKey(new ExecutorKey(appId, execId)),
+                        "DriverCountsOnlyLaunched: " + d.getKey() + " counts " + execId);
+            }
+        }
+    }
+
+    private static void check(boolean condition, String property) {
+        if (!condition) {
+            throw new AssertionError("safety property broken: " + property);
+        }
+    }
+
+    List<String> tracedActions(String node) {
+        List<String> actions = new ArrayList<>();
+        for (TraceRecord r : trace) {
+            if (r.node.equals(node)) {
+                actions.add(r.action);
+            }
+        }
+        return actions;
+    }
+}
