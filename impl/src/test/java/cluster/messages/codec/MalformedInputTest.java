@@ -100,17 +100,17 @@ class MalformedInputTest {
         "{\"@Envelope\":{\"src\":\"a\"",
         "{\"@java.io.File\":{\"path\":\"x\"}}",
         "{\"@Envelope\":{\"src\":\"a\",\"dest\":\"b\",\"msgId\":1,\"vectorClock\":{},\"body\":{\"@Nope\":{}}}}",
-        "{\"@Envelope\":{\"src\":\"a\",\"dest\":\"b\",\"msgId\":\"abc\",\"vectorClock\":{},\"body\":{\"@Heartbeat\":{\"workerId\":\"w\"}}}}",
-        "{\"@Envelope\":{\"src\":\"a\",\"dest\":\"b\",\"vectorClock\":{},\"body\":{\"@Heartbeat\":{\"workerId\":\"w\"}}}}",
-        "{\"@Envelope\":{\"src\":\"a\",\"dest\":\"b\",\"msgId\":1.5,\"vectorClock\":{},\"body\":{\"@Heartbeat\":{\"workerId\":\"w\"}}}}",
-        "{\"@Envelope\":{\"src\":\"a\",\"dest\":\"b\",\"msgId\":99999999999999999999,\"vectorClock\":{},\"body\":{\"@Heartbeat\":{\"workerId\":\"w\"}}}}",
-        "{\"@Envelope\":{\"src\":5,\"dest\":\"b\",\"msgId\":1,\"vectorClock\":{},\"body\":{\"@Heartbeat\":{\"workerId\":\"w\"}}}}",
-        "{\"@Envelope\":{\"src\":\"a\",\"dest\":\"b\",\"msgId\":1,\"vectorClock\":{},\"extra\":1,\"body\":{\"@Heartbeat\":{\"workerId\":\"w\"}}}}",
-        "{\"@Envelope\":{\"src\":\"a\",\"dest\":\"b\",\"msgId\":1,\"vectorClock\":{\"x\":\"y\"},\"body\":{\"@Heartbeat\":{\"workerId\":\"w\"}}}}",
+        "{\"@Envelope\":{\"src\":\"a\",\"dest\":\"b\",\"msgId\":\"abc\",\"vectorClock\":{},\"body\":{\"@Heartbeat\":{\"workerId\":\"w\",\"incarnation\":0}}}}",
+        "{\"@Envelope\":{\"src\":\"a\",\"dest\":\"b\",\"vectorClock\":{},\"body\":{\"@Heartbeat\":{\"workerId\":\"w\",\"incarnation\":0}}}}",
+        "{\"@Envelope\":{\"src\":\"a\",\"dest\":\"b\",\"msgId\":1.5,\"vectorClock\":{},\"body\":{\"@Heartbeat\":{\"workerId\":\"w\",\"incarnation\":0}}}}",
+        "{\"@Envelope\":{\"src\":\"a\",\"dest\":\"b\",\"msgId\":99999999999999999999,\"vectorClock\":{},\"body\":{\"@Heartbeat\":{\"workerId\":\"w\",\"incarnation\":0}}}}",
+        "{\"@Envelope\":{\"src\":5,\"dest\":\"b\",\"msgId\":1,\"vectorClock\":{},\"body\":{\"@Heartbeat\":{\"workerId\":\"w\",\"incarnation\":0}}}}",
+        "{\"@Envelope\":{\"src\":\"a\",\"dest\":\"b\",\"msgId\":1,\"vectorClock\":{},\"extra\":1,\"body\":{\"@Heartbeat\":{\"workerId\":\"w\",\"incarnation\":0}}}}",
+        "{\"@Envelope\":{\"src\":\"a\",\"dest\":\"b\",\"msgId\":1,\"vectorClock\":{\"x\":\"y\"},\"body\":{\"@Heartbeat\":{\"workerId\":\"w\",\"incarnation\":0}}}}",
         "{\"@Envelope\":{\"src\":\"a\",\"dest\":\"b\",\"msgId\":1,\"vectorClock\":{},\"body\":{\"@Heartbeat\":{\"workerId\":[1,2]}}}}",
-        "{\"@Envelope\":{\"src\":\"a\",\"dest\":\"b\",\"msgId\":1,\"vectorClock\":{},\"body\":{\"@ExecutorStateChanged\":{\"workerId\":\"w\",\"appId\":\"x\",\"execId\":1,\"state\":\"BOGUS\",\"message\":null,\"exitStatus\":null}}}}",
-        "{\"@Envelope\":{\"src\":\"a\",\"dest\":\"b\",\"msgId\":1,\"vectorClock\":{},\"body\":{\"@Heartbeat\":{\"workerId\":\"w\"}}}} trailing",
-        "{\"@Envelope\":{\"src\":\"a\",\"src\":\"b\",\"dest\":\"b\",\"msgId\":1,\"vectorClock\":{},\"body\":{\"@Heartbeat\":{\"workerId\":\"w\"}}}}",
+        "{\"@Envelope\":{\"src\":\"a\",\"dest\":\"b\",\"msgId\":1,\"vectorClock\":{},\"body\":{\"@ExecutorStateChanged\":{\"workerId\":\"w\",\"incarnation\":1,\"appId\":\"x\",\"execId\":1,\"state\":\"BOGUS\",\"message\":null,\"exitStatus\":null,\"driverGone\":false}}}}",
+        "{\"@Envelope\":{\"src\":\"a\",\"dest\":\"b\",\"msgId\":1,\"vectorClock\":{},\"body\":{\"@Heartbeat\":{\"workerId\":\"w\",\"incarnation\":0}}}} trailing",
+        "{\"@Envelope\":{\"src\":\"a\",\"src\":\"b\",\"dest\":\"b\",\"msgId\":1,\"vectorClock\":{},\"body\":{\"@Heartbeat\":{\"workerId\":\"w\",\"incarnation\":0}}}}",
     })
     void malformedOrMisfittingJsonLinesAreRejected(String line) {
         assertTimeoutPreemptively(Duration.ofSeconds(10), () -> assertThrows(MessageCodecException.class, () -> json.decode(line)));
@@ -132,7 +132,7 @@ class MalformedInputTest {
         assertTrue(line.chars().allMatch(c -> c < 0x7F), line);
         assertEquals(sent, json.decode(line));
         String raw = "{\"@Envelope\":{\"src\":\"w\u00e9\",\"dest\":\"m\",\"msgId\":1,\"vectorClock\":{},"
-                + "\"body\":{\"@Heartbeat\":{\"workerId\":\"h\u00e9\uD83D\uDE00\u20ac\"}}}}";
+                + "\"body\":{\"@Heartbeat\":{\"workerId\":\"h\u00e9\uD83D\uDE00\u20ac\",\"incarnation\":0}}}}";
         assertEquals(sent, json.decode(raw), "a line with raw non-ASCII text");
     }
 
