@@ -21,12 +21,6 @@ public final class CheckSpecMain implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        // TEMPORARY, until the spec lands: without MC.tla there is nothing to check, and mvn verify must not fail.
-        // The spec author removes this if-block together with adding spec/tla/MC.tla.
-        if (!SpecLocation.hasSpec(SpecLocation.specDir())) {
-            System.out.println("check-spec: no " + SpecLocation.specDir().resolve("MC.tla") + " yet; skipping the model check");
-            System.exit(0);
-        }
         System.exit(new CommandLine(new CheckSpecMain()).execute(args));
     }
 }

@@ -62,7 +62,8 @@ public final class MutationCheck {
         List<String> invariants = targets(mutations, Mutation.Kind.INVARIANT);
         List<String> properties = targets(mutations, Mutation.Kind.PROPERTY);
         String cfg = ModelConfigs.withOnlyChecks(read(info.cfg()), invariants, properties);
-        TlcOptions o = TlcOptions.forModel(info).configText(cfg);
+        // Mutation runs go one after another, so each may use every core.
+        TlcOptions o = TlcOptions.forModel(info).configText(cfg).workers(Runtime.getRuntime().availableProcessors());
         if (!info.simulate()) o.timeout(EXHAUSTIVE_LIMIT);
         else if (info.traces() == null) o.timeout(SIMULATION_LIMIT);
         return o;

@@ -1,0 +1,22 @@
+---------------------------------- MODULE MC ----------------------------------
+(* Model values, application shapes, symmetry and state constraints for TLC. *)
+(* Each configuration in models/ instantiates the protocol through this module. *)
+EXTENDS SparkStandalone
+
+CONSTANTS m1, m2, m3, w1, w2, w3, a1, a2
+
+Shape(cpe, mem, maxCores, dynamic) == [cpe |-> cpe, mem |-> mem, maxCores |-> maxCores, dynamic |-> dynamic]
+
+\* a1: coresPerExecutor unset, no cap; a2: 1-core executors, capped at 1 core, dynamic allocation.
+ShapesMixed == [a \in Apps |-> IF a = a1 THEN Shape(0, 1, 0, FALSE) ELSE Shape(1, 1, 1, TRUE)]
+\* a1: 1-core executors of 2 memory units, cap 2; a2: coresPerExecutor unset, capped at 1 core.
+ShapesMemory == [a \in Apps |-> IF a = a1 THEN Shape(1, 2, 2, FALSE) ELSE Shape(0, 1, 1, FALSE)]
+\* One static app that takes what it can.
+ShapesOne == [a \in Apps |-> Shape(1, 1, 0, FALSE)]
+
+Symmetry == Permutations(Workers) \cup Permutations(Masters)
+
+\* Exhaustive up to a depth: every behaviour of at most MaxDepth steps.
+CONSTANT MaxDepth
+DepthBound == TLCGet("level") < MaxDepth
+================================================================================
