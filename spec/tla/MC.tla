@@ -9,8 +9,8 @@ Shape(cpe, mem, maxCores, dynamic) == [cpe |-> cpe, mem |-> mem, maxCores |-> ma
 
 \* a1: coresPerExecutor unset, no cap; a2: 1-core executors, capped at 1 core, dynamic allocation.
 ShapesMixed == [a \in Apps |-> IF a = a1 THEN Shape(0, 1, 0, FALSE) ELSE Shape(1, 1, 1, TRUE)]
-\* a1: 1-core executors of 2 memory units, cap 2; a2: coresPerExecutor unset, capped at 1 core.
-ShapesMemory == [a \in Apps |-> IF a = a1 THEN Shape(1, 2, 2, FALSE) ELSE Shape(0, 1, 1, FALSE)]
+\* a1: 1-core executors of 2 memory units, cap 2 (memory binds); a2: 1-core executors, cap 1 (the cap binds).
+ShapesMemory == [a \in Apps |-> IF a = a1 THEN Shape(1, 2, 2, FALSE) ELSE Shape(1, 1, 1, FALSE)]
 \* One static app that takes what it can.
 ShapesOne == [a \in Apps |-> Shape(1, 1, 0, FALSE)]
 

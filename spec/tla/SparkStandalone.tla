@@ -358,20 +358,21 @@ MasterRevokedLeadership(m) ==
     /\ ClearMaster(m, "STANDBY")
     /\ UNCHANGED <<zkVars, workerVars, driverVars, msgs, envVars, historyVars>>
 
-\* The leader's session ends. Free when the leader is down (the session must
-\* expire for anyone to take over); a fault when the leader is alive
-\* (a partition from the service, or a long pause).
+\* The leader's session ends. Free when the process that held it crashed
+\* (the session must expire for anyone to take over, whether or not the
+\* master has restarted since); a fault when the leader is alive (a
+\* partition from the service, or a long pause).
 ZkSessionEnds(m) ==
     /\ zkLeader = m
     /\ zkLeader' = None
     /\ UNCHANGED <<zkEpoch, storeApp, storeWorker, masterVars, workerVars, driverVars, msgs,
                    spreadOut, appEvents, historyVars>>
 ZkSessionExpiredOfDownLeader(m) ==
-    /\ mState[m] = "DOWN"                \* a crashed leader's session times out
+    /\ ~Leading(m)                       \* a crashed leader's session times out (restarted or not)
     /\ ZkSessionEnds(m)
     /\ UNCHANGED faults
 ZkSessionExpiredOfLiveLeader(m) ==
-    /\ mState[m] # "DOWN"
+    /\ Leading(m)
     /\ CanFault("sessionLoss") /\ faults' = faults + 1
     /\ ZkSessionEnds(m)
 ZkSessionExpired(m) == ZkSessionExpiredOfDownLeader(m) \/ ZkSessionExpiredOfLiveLeader(m)
@@ -1059,7 +1060,6 @@ MasterNext ==
     \/ \E m \in Masters : \E e \in mExecs[m] : MasterResendExecutorCommand(m, e)
 
 WorkerNext ==
-    \/ \E w \in Workers : WorkerRestart(w)
     \/ \E w \in Workers : WorkerSendRegisterWorker(w)
     \/ \E w \in Workers : \E r \in wReports[w] : WorkerSendExecutorStateChanged(w, r)
     \/ \E w \in Workers, msg \in msgs : WorkerHandleRegisteredWorker(w, msg)
@@ -1095,6 +1095,8 @@ Faults ==
     \/ \E m \in Masters : ZkSessionExpiredOfLiveLeader(m)
     \/ \E m \in Masters, w \in Workers : MasterWorkerTimeoutOfLiveWorker(m, w)
     \/ \E w \in Workers : WorkerCrash(w)
+    \* a crashed worker machine may come back, or be gone for good: not owed
+    \/ \E w \in Workers : WorkerRestart(w)
     \/ \E msg \in msgs : NetDrop(msg)
 
 Next == MasterNext \/ WorkerNext \/ ExecutorNext \/ DriverNext \/ AppChoices \/ Faults
