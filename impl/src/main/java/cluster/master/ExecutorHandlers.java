@@ -113,7 +113,11 @@ final class ExecutorHandlers {
             String why = fails ? "executors failed " + app.retries + " times in a row" : "the driver is gone";
             ctx.removeApplication(app, fails, why, out);
         }
-        ctx.requestSchedule(out);
+        if (counted && booked.state() == BookedExecutor.State.LAUNCHING) {
+            ctx.requestScheduleAfter(ctx.config.commandRetryMs(), out); // refused or died at start: back off
+        } else {
+            ctx.requestSchedule(out);
+        }
     }
 
     /**

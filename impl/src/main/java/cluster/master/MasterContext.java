@@ -60,6 +60,16 @@ final class MasterContext {
         }
     }
 
+    /**
+     * The next pass only after {@code delayMs}: after a launch failed before the executor ever ran (a worker
+     * refused it), an immediate pass would place the same executor on the same worker at once, again and again.
+     */
+    void requestScheduleAfter(long delayMs, StepOutput out) {
+        if (state.role() == MasterRole.ALIVE) {
+            out.setTimer(SCHEDULE, timerKey(term(), ""), delayMs);
+        }
+    }
+
     /** Once every recovered worker and app has answered, recovery completes without waiting for the timeout. */
     void completeRecoveryIfEveryoneAnswered(StepOutput out) {
         if (state.role() == MasterRole.RECOVERING && term().everyoneAnswered()) {

@@ -109,13 +109,14 @@ class ClusterScenarioTest {
         assertTrue(cluster.tracedActions("w1").stream().noneMatch(a -> a.equals("WorkerSendRegisterWorker")));
 
         // an executor fails; m2 replaces it with the next id of the counter m1 persisted
-        cluster.input("w1", new Input.ProcessExited(appId, firstExecutorOn("w1", appId), 1));
+        cluster.executorProcessExits(appId, firstExecutorOn("w1", appId), 1);
         cluster.advance(1);
         assertTrue(cluster.launchCount.containsKey(new ExecutorKey(appId, 8)), "the replacement got id 8");
         assertEquals(9, ((AppRecord) cluster.store.get(AppRecord.keyOf(appId))).nextExecId());
         assertEquals(0, term.apps().get(appId).retries(), "counted once, then reset by the replacement's RUNNING");
         assertEquals(8, term.executors().size());
         assertEquals(8, cluster.drivers.get("d1").state().executors().size());
+        assertEquals(8, cluster.executors.size());
         assertTraceNamesOnlySpecActions();
     }
 

@@ -25,6 +25,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiFunction;
 
 /**
@@ -47,7 +48,7 @@ final class InMemoryCluster {
     private record ExecutorProcess(String workerId, String appId, int execId) {
     }
 
-    private static final int STEP_LIMIT = 100_000;
+    private static final int STEP_LIMIT = 20_000;
     static final int KILLED_EXIT_CODE = 143;
 
     long nowMs;
@@ -63,7 +64,14 @@ final class InMemoryCluster {
     private final Map<TimerId, long[]> timers = new LinkedHashMap<>(); // id -> {due, sequence}
     final List<TraceRecord> trace = new ArrayList<>();
     final Map<ExecutorKey, Integer> launchCount = new LinkedHashMap<>();
+    /** Executor ids started for each driver (the executors' commands name their driver). */
+    private final Map<String, Set<Integer>> launchedFor = new HashMap<>();
     final List<InFlight> delivered = new ArrayList<>();
+    /** Chaos: with a random source the network delivers in random order, and drops or duplicates at these rates. */
+    private java.util.Random chaos;
+    private double dropRate;
+    private double duplicateRate;
+    final Set<String> undroppable = new java.util.HashSet<>();
     // the coordination service
     String zkLeader;
     long zkEpoch;
@@ -140,9 +148,28 @@ final class InMemoryCluster {
         }
     }
 
+    /** An executor process ends by itself with {@code exitCode}; its worker sees the exit. */
+    void executorProcessExits(String appId, int execId, int exitCode) {
+        endProcess(executorNode(appId, execId), exitCode);
+        runUntilIdle();
+    }
+
     /** Puts a message on the network as if {@code from} had sent it (e.g. a late command of a deposed leader). */
     void inject(String from, String to, Message message) {
         network.add(new InFlight(from, to, message));
+    }
+
+    /** From now on the network reorders, and drops and duplicates messages at the given rates. */
+    void chaos(java.util.Random random, double drop, double duplicate) {
+        this.chaos = random;
+        this.dropRate = drop;
+        this.duplicateRate = duplicate;
+    }
+
+    /** The network stops losing and duplicating (it may still reorder). */
+    void heal() {
+        dropRate = 0;
+        duplicateRate = 0;
     }
 
     /** Hands a local input to a node and carries out its effects. */
@@ -153,6 +180,7 @@ final class InMemoryCluster {
         }
         apply(node, core.apply(input, nowMs));
         checkSafety();
+
     }
 
     /** Delivers messages and local events until none is left (time does not move). */
@@ -162,21 +190,45 @@ final class InMemoryCluster {
                 Map.Entry<String, Input> event = localEvents.poll();
                 input(event.getKey(), event.getValue());
             } else if (!network.isEmpty()) {
-                InFlight message = network.poll();
+                InFlight message = nextMessage();
+                if (message == null) {
+                    continue; // dropped
+                }
                 delivered.add(message);
                 input(message.to, new Input.Received(message.from, message.message));
             } else {
                 return;
             }
         }
-        throw new IllegalStateException("no quiescence after " + STEP_LIMIT + " steps");
+        Map<String, Integer> histogram = new java.util.TreeMap<>();
+        network.forEach(m -> histogram.merge(m.from + "->" + m.to + ":" + m.message.type(), 1, Integer::sum));
+        throw new IllegalStateException("no quiescence after " + STEP_LIMIT + " steps; in flight: " + histogram);
+    }
+
+    private InFlight nextMessage() {
+        if (chaos == null) {
+            return network.poll();
+        }
+        List<InFlight> pending = new ArrayList<>(network);
+        InFlight message = pending.remove(chaos.nextInt(pending.size()));
+        double roll = chaos.nextDouble();
+        if (roll >= duplicateRate) {
+            network.clear();
+            network.addAll(pending); // delivered once: consumed
+        }
+        boolean drop = roll >= duplicateRate && roll < duplicateRate + dropRate && !undroppable.contains(message.message.type());
+        return drop ? null : message;
     }
 
     /** Lets {@code durationMs} pass: timers fire in due order, and each one's consequences run to the end. */
     void advance(long durationMs) {
         long until = nowMs + durationMs;
         runUntilIdle();
+        Map<String, Integer> fired = new java.util.TreeMap<>();
         while (true) {
+            if (fired.values().stream().mapToInt(Integer::intValue).sum() > STEP_LIMIT) {
+                throw new IllegalStateException("timers keep firing: " + fired);
+            }
             Map.Entry<TimerId, long[]> next = null;
             for (Map.Entry<TimerId, long[]> t : timers.entrySet()) {
                 if (next == null || t.getValue()[0] < next.getValue()[0]
@@ -188,6 +240,7 @@ final class InMemoryCluster {
                 break;
             }
             timers.remove(next.getKey());
+            fired.merge(next.getKey().node + ":" + next.getKey().name, 1, Integer::sum);
             nowMs = Math.max(nowMs, next.getValue()[0]);
             input(next.getKey().node, new Input.TimerFired(next.getKey().name, next.getKey().key));
             runUntilIdle();
@@ -240,6 +293,7 @@ final class InMemoryCluster {
         launchCount.merge(new ExecutorKey(l.appId(), l.execId()), 1, Integer::sum);
         List<String> command = l.command();
         String driver = command.get(command.indexOf("--driver") + 1);
+        launchedFor.computeIfAbsent(driver, k -> new java.util.TreeSet<>()).add(l.execId());
         String id = executorNode(l.appId(), l.execId());
         ExecutorCore core = new ExecutorCore(ExecutorConfig.defaults(command.get(1), Integer.parseInt(command.get(2)),
                 workerId, command.get(3), Integer.parseInt(command.get(4)), driver, "spark://" + id));
@@ -282,10 +336,9 @@ final class InMemoryCluster {
             }
         }
         for (Map.Entry<String, DriverCore> d : drivers.entrySet()) {
-            String appId = d.getValue().state().appId();
+            Set<Integer> launched = launchedFor.getOrDefault(d.getKey(), Set.of());
             for (int execId : d.getValue().state().executors()) {
-                check(launchCount.containsKey(new ExecutorKey(appId, execId)),
-                        "DriverCountsOnlyLaunched: " + d.getKey() + " counts " + execId);
+                check(launched.contains(execId), "DriverCountsOnlyLaunched: " + d.getKey() + " counts " + execId);
             }
         }
     }

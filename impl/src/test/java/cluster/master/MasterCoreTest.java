@@ -179,6 +179,20 @@ class MasterCoreTest {
     }
 
     @Test
+    void when_a_launch_is_refused_then_the_next_pass_backs_off() {
+        String appId = aliveWithWorkerAndApp();
+        master.schedule();
+        List<Effect> refused = master.report("w1", 1, appId, 0, ExecutorState.FAILED);
+        List<Effect.SetTimer> schedule = cluster.core.Effects.timers(refused).stream()
+                .filter(t -> t.name().equals("MasterSchedule")).toList();
+        assertEquals(List.of(10_000L), schedule.stream().map(Effect.SetTimer::delayMs).toList());
+        master.report("w1", 1, appId, 1, ExecutorState.RUNNING);
+        List<Effect> exited = master.report("w1", 1, appId, 1, ExecutorState.EXITED);
+        assertEquals(List.of(0L), cluster.core.Effects.timers(exited).stream()
+                .filter(t -> t.name().equals("MasterSchedule")).map(Effect.SetTimer::delayMs).toList());
+    }
+
+    @Test
     void when_an_executor_runs_then_failures_never_fail_the_app() {
         String appId = aliveWithWorkerAndApp();
         master.schedule();
