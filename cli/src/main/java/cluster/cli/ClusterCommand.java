@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "cluster", mixinStandardHelpOptions = true,
         description = "A formally checked standalone cluster manager.",
-        subcommands = {CommandLine.HelpCommand.class, PlanCommand.class, CheckSpecCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, DemoCommand.class, MasterCommand.class, WorkerCommand.class,
+                SubmitCommand.class, StatusCommand.class, PlanCommand.class, BenchCommand.class, CheckSpecCommand.class})
 public final class ClusterCommand implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -1,5 +1,6 @@
 package cluster.cli;
 
+import cluster.runtime.SparkSizes;
 import cluster.scheduler.AppAllocation;
 import cluster.scheduler.AppDemand;
 import cluster.scheduler.PlannedExecutor;

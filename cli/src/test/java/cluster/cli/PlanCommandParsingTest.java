@@ -1,5 +1,6 @@
 package cluster.cli;
 
+import cluster.runtime.SparkSizes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

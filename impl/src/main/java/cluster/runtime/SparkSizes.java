@@ -1,4 +1,4 @@
-package cluster.cli;
+package cluster.runtime;
 
 import java.util.Locale;
 import java.util.regex.Matcher;

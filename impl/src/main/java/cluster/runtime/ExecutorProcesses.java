@@ -1,0 +1,125 @@
+package cluster.runtime;
+
+import cluster.core.Effect;
+import cluster.core.ExecutorKey;
+import cluster.core.Input;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The worker's executor processes (Spark's ExecutorRunner): each launch starts a real OS process from the
+ * filled-in command as an argument list (never through a shell), with its output in
+ * {@code <workDir>/<appId>/<execId>/stdout} and {@code stderr}; its exit is reported to the worker's core as
+ * {@link Input.ProcessExited}. A kill sends SIGTERM, then SIGKILL after a grace period. When the worker stops,
+ * every executor it started is killed; when it dies without stopping, the executors notice their parent is gone
+ * and exit by themselves (see {@link ExecutorMain}).
+ */
+public final class ExecutorProcesses implements NodeRuntime.ProcessControl {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ExecutorProcesses.class);
+    /** Spark's worker reports a launch that could not start as FAILED; so do we, with this exit code. */
+    public static final int COULD_NOT_START = 127;
+
+    private final Path workDir;
+    private final long killGraceMs;
+    private final Map<String, String> environment;
+    private final Map<ExecutorKey, Process> running = new ConcurrentHashMap<>();
+    private NodeRuntime worker;
+
+    /** @param environment added to each executor's environment (e.g. the shared secret, never on a command line) */
+    public ExecutorProcesses(Path workDir, long killGraceMs, Map<String, String> environment) {
+        this.workDir = workDir;
+        this.killGraceMs = killGraceMs;
+        this.environment = Map.copyOf(environment);
+    }
+
+    /** The worker whose core hears of exits; set once, before the first launch. */
+    public void reportTo(NodeRuntime workerRuntime) {
+        this.worker = workerRuntime;
+    }
+
+    public Path workDir() {
+        return workDir;
+    }
+
+    @Override
+    public void launch(Effect.LaunchProcess launch) {
+        ExecutorKey key = new ExecutorKey(launch.appId(), launch.execId());
+        Path dir = workDir.resolve(safe(launch.appId())).resolve(Integer.toString(launch.execId()));
+        try {
+            Files.createDirectories(dir);
+            ProcessBuilder builder = new ProcessBuilder(launch.command());
+            builder.environment().putAll(environment);
+            Process process = builder
+                    .directory(dir.toFile())
+                    .redirectOutput(dir.resolve("stdout").toFile())
+                    .redirectError(dir.resolve("stderr").toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                    .start();
+            running.put(key, process);
+            LOG.info("{}: launched executor {}/{} (pid {}, {} cores, {} MB), output in {}", worker.nodeId(),
+                    launch.appId(), launch.execId(), process.pid(), launch.cores(), launch.memoryMb(), dir);
+            process.onExit().thenAccept(p -> worker.submit(exited(key, p.exitValue())));
+        } catch (IOException | RuntimeException e) {
+            LOG.error("{}: executor {}/{} could not start: {}", worker.nodeId(), launch.appId(), launch.execId(),
+                    e.toString());
+            worker.submit(new Input.ProcessExited(launch.appId(), launch.execId(), COULD_NOT_START));
+        }
+    }
+
+    private Input exited(ExecutorKey key, int exitCode) {
+        running.remove(key);
+        LOG.info("{}: executor {}/{} exited with code {}", worker.nodeId(), key.appId(), key.execId(), exitCode);
+        return new Input.ProcessExited(key.appId(), key.execId(), exitCode);
+    }
+
+    @Override
+    public void kill(Effect.KillProcess kill) {
+        Process process = running.get(new ExecutorKey(kill.appId(), kill.execId()));
+        if (process == null) {
+            return;
+        }
+        LOG.info("{}: killing executor {}/{} (pid {})", worker.nodeId(), kill.appId(), kill.execId(), process.pid());
+        process.destroy();
+        worker.loop().schedule(() -> {
+            if (process.isAlive()) {
+                process.destroyForcibly();
+            }
+        }, killGraceMs, TimeUnit.MILLISECONDS);
+    }
+
+    /** Process ids of the executors running now, by executor. */
+    public Map<ExecutorKey, Long> pids() {
+        Map<ExecutorKey, Long> pids = new java.util.TreeMap<>();
+        running.forEach((k, p) -> pids.put(k, p.pid()));
+        return pids;
+    }
+
+    /** Kills every executor (SIGKILL) and waits a little for them to go: the worker is stopping. */
+    public void killAll() {
+        for (Process p : running.values()) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+        }
+        for (Process p : running.values()) {
+            try {
+                p.waitFor(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private static String safe(String name) {
+        return name.replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+}

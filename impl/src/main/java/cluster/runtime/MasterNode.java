@@ -1,0 +1,123 @@
+package cluster.runtime;
+
+import cluster.coordination.CoordinationService;
+import cluster.coordination.LeadershipListener;
+import cluster.core.Input;
+import cluster.core.PersistedRecord;
+import cluster.master.MasterConfig;
+import cluster.master.MasterCore;
+import cluster.messages.Envelope;
+import cluster.messages.MasterStateResponse;
+import cluster.messages.RequestMasterState;
+import cluster.scheduler.AppDemand;
+import cluster.trace.TraceSink;
+import cluster.transport.TransportConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * A master process: its core on a {@link NodeHost}, a coordination service for leadership and persistence,
+ * and answers to status requests ({@code bin/cluster status}), which are not protocol steps.
+ */
+public final class MasterNode implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MasterNode.class);
+
+    private final NodeHost host;
+    private final MasterCore core;
+    private final CoordinationService coordination;
+    private final String nodeId;
+
+    private MasterNode(NodeHost host, MasterCore core, CoordinationService coordination, String nodeId) {
+        this.host = host;
+        this.core = core;
+        this.coordination = coordination;
+        this.nodeId = nodeId;
+    }
+
+    /**
+     * Starts a master listening on {@code bindHost:port} (0 = any free port) and joins the election.
+     *
+     * @param traces opens the trace sink of a node id ({@code id -> TraceSink.NONE} when tracing is off)
+     */
+    public static MasterNode start(String bindHost, int port, SparkConf conf, CoordinationService coordination,
+            Function<String, TraceSink> traces) throws Exception {
+        TransportConfig transport = TransportConfig.fromSparkConf(conf.asMap());
+        NodeHost host = new NodeHost("master", transport);
+        try {
+            InetSocketAddress bound = host.listen(bindHost, port);
+            NodeAddress address = NodeAddress.master(bindHost, bound.getPort());
+            MasterCore core = new MasterCore(config(address, conf));
+            NodeRuntime runtime = host.start(address.nodeId(), core::step, NodeRuntime.ProcessControl.NONE,
+                    traces.apply(address.nodeId()));
+            runtime.attach(coordination);
+            MasterNode node = new MasterNode(host, core, coordination, address.nodeId());
+            host.router().intercept((connection, envelope) -> {
+                if (envelope.body instanceof RequestMasterState) {
+                    MasterStateResponse status = MasterStatus.of(address.nodeId(), core.state());
+                    Router.reply(connection, Envelope.of(address.nodeId(), envelope.src, 0, status));
+                    return true;
+                }
+                return false;
+            });
+            host.call(() -> {
+                runtime.input(new Input.Started(false));
+                return null;
+            });
+            coordination.start(address.nodeId(), new LeadershipListener() {
+                @Override
+                public void elected(long epoch, List<PersistedRecord> records) {
+                    LOG.info("{} leads term {} ({} persisted records)", address.nodeId(), epoch, records.size());
+                    runtime.input(new Input.ElectedLeader(epoch, records));
+                }
+
+                @Override
+                public void revoked() {
+                    LOG.warn("{} lost its leadership; standing by", address.nodeId());
+                    runtime.input(new Input.RevokedLeadership());
+                }
+            }, runtime::execute);
+            LOG.info("master {} started at {}", address.nodeId(), address.sparkUrl());
+            return node;
+        } catch (Exception | Error e) {
+            host.close();
+            coordination.close();
+            throw e;
+        }
+    }
+
+    /** The master's settings from Spark's keys, each bad value named by its key. */
+    static MasterConfig config(NodeAddress address, SparkConf conf) {
+        long workerTimeoutMs = conf.getDurationMs("spark.worker.timeout", 60_000, 1000);
+        return new MasterConfig(address.nodeId(), address.sparkUrl(),
+                conf.getBoolean("spark.deploy.spreadOut", true),
+                conf.getInt("spark.deploy.defaultCores", AppDemand.UNLIMITED, 1),
+                conf.getInt("spark.deploy.maxExecutorRetries", 10, -1),
+                workerTimeoutMs,
+                conf.getDurationMs("spark.deploy.recoveryTimeout", workerTimeoutMs, 1000),
+                Math.max(1000, Math.min(10_000, workerTimeoutMs / 4)));
+    }
+
+    public String nodeId() {
+        return nodeId;
+    }
+
+    public NodeAddress address() {
+        return NodeAddress.parse(nodeId);
+    }
+
+    /** The status as {@code bin/cluster status} shows it, read on the master's loop. */
+    public MasterStateResponse status() {
+        return host.call(() -> MasterStatus.of(nodeId, core.state()));
+    }
+
+    @Override
+    public void close() {
+        coordination.close();
+        host.close();
+    }
+}
