@@ -1,0 +1,121 @@
+package cluster.e2e;
+
+import cluster.cli.LocalCluster;
+import cluster.messages.ApplicationDescription;
+import cluster.messages.ExecutorSummary;
+import cluster.messages.MasterStateResponse;
+import cluster.runtime.DriverNode;
+import cluster.runtime.NodeAddress;
+import cluster.runtime.SparkConf;
+import cluster.runtime.StatusClient;
+import cluster.transport.TransportConfig;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A test's cluster: real master and worker processes (via {@link LocalCluster}), drivers in the test JVM,
+ * the master's view through {@code RequestMasterState}. {@link #close} stops the drivers, kills every process
+ * (and their executors) and then checks that no executor of any of this cluster's drivers is left anywhere on
+ * the machine, including executors orphaned by a killed worker.
+ */
+final class RealCluster implements AutoCloseable {
+    static final Duration PATIENCE = Duration.ofSeconds(150);
+
+    final LocalCluster processes;
+    final LocalCluster.NodeProcess master;
+    final List<LocalCluster.NodeProcess> workers = new ArrayList<>();
+    private final List<DriverNode> drivers = new ArrayList<>();
+    private final List<String> driverIds = new ArrayList<>();
+    private final StatusClient status = new StatusClient(TransportConfig.defaults());
+
+    /** One master with {@code masterConf} and one worker per entry of {@code workerCores}, each with {@code workerMemory}. */
+    RealCluster(List<String> masterConf, int[] workerCores, String workerMemory) throws Exception {
+        Path dir = Files.createTempDirectory("cluster-e2e-");
+        processes = new LocalCluster(dir, List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+        try {
+            master = processes.startMaster(withConf(masterConf));
+            for (int cores : workerCores) {
+                workers.add(processes.startWorker(master.address(), cores, workerMemory,
+                        withConf(List.of("spark.worker.timeout=4s"))));
+            }
+            await().atMost(PATIENCE).until(() -> status().workers.size() == workerCores.length);
+        } catch (Exception | Error e) {
+            close();
+            throw e;
+        }
+    }
+
+    private static List<String> withConf(List<String> pairs) {
+        List<String> args = new ArrayList<>();
+        pairs.forEach(p -> args.addAll(List.of("--conf", p)));
+        return args;
+    }
+
+    String masterId() {
+        return NodeAddress.mastersFromUrl(master.address()).get(0);
+    }
+
+    String workerId(int index) {
+        return workers.get(index).address();
+    }
+
+    MasterStateResponse status() throws Exception {
+        return status.ask(masterId()).get(30, TimeUnit.SECONDS);
+    }
+
+    /** Starts a driver in this JVM for an app with these wishes. */
+    DriverNode submit(Integer maxCores, Integer coresPerExecutor, int memoryMb) throws Exception {
+        ApplicationDescription app = new ApplicationDescription("e2e", maxCores, coresPerExecutor, memoryMb, null,
+                List.of());
+        DriverNode driver = DriverNode.start("127.0.0.1", List.of(masterId()), app, new SparkConf(), null);
+        drivers.add(driver);
+        driverIds.add(driver.nodeId());
+        return driver;
+    }
+
+    /** Remembers a driver started elsewhere (another process), so {@link #close} checks its executors too. */
+    void track(String driverId) {
+        driverIds.add(driverId);
+    }
+
+    /** Cores booked per worker id for an app, as the master says, counting running executors only. */
+    Map<String, Integer> runningCoresByWorker(String appId) throws Exception {
+        Map<String, Integer> cores = new TreeMap<>();
+        for (ExecutorSummary e : status().executors) {
+            if (e.appId.equals(appId) && e.state == cluster.messages.ExecutorState.RUNNING) {
+                cores.merge(e.workerId, e.cores, Integer::sum);
+            }
+        }
+        return cores;
+    }
+
+    /** Process ids of the executors of the worker at {@code index} (its child processes). */
+    List<Long> executorPids(int index) {
+        return workers.get(index).process().children().map(ProcessHandle::pid).toList();
+    }
+
+    /** Every executor process on this machine that works for one of this cluster's drivers. */
+    List<ProcessHandle> executorsOfOurDrivers() {
+        return ProcessHandle.allProcesses().filter(p -> p.info().commandLine()
+                .map(cl -> cl.contains("cluster.runtime.ExecutorMain") && driverIds.stream().anyMatch(cl::contains))
+                .orElse(false)).toList();
+    }
+
+    @Override
+    public void close() {
+        drivers.forEach(DriverNode::close);
+        status.close();
+        processes.close();
+        // Executors of a killed worker are orphans now: they must exit by themselves.
+        await().atMost(PATIENCE).until(() -> executorsOfOurDrivers().isEmpty());
+    }
+}
