@@ -35,17 +35,29 @@ final class RealCluster implements AutoCloseable {
     final List<LocalCluster.NodeProcess> workers = new ArrayList<>();
     private final List<DriverNode> drivers = new ArrayList<>();
     private final List<String> driverIds = new ArrayList<>();
-    private final StatusClient status = new StatusClient(TransportConfig.defaults());
+    private final StatusClient status;
+    private final cluster.runtime.SparkConf clientConf = new cluster.runtime.SparkConf();
 
     /** One master with {@code masterConf} and one worker per entry of {@code workerCores}, each with {@code workerMemory}. */
     RealCluster(List<String> masterConf, int[] workerCores, String workerMemory) throws Exception {
+        this(masterConf, workerCores, workerMemory, List.of());
+    }
+
+    /** As above; {@code commonConf} goes to the master, the workers, the drivers and the status client. */
+    RealCluster(List<String> masterConf, int[] workerCores, String workerMemory, List<String> commonConf)
+            throws Exception {
+        commonConf.forEach(clientConf::setPair);
+        status = new StatusClient(TransportConfig.fromSparkConf(clientConf.asMap()));
         Path dir = Files.createTempDirectory("cluster-e2e-");
         processes = new LocalCluster(dir, List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
         try {
-            master = processes.startMaster(withConf(masterConf));
+            List<String> masterPairs = new ArrayList<>(masterConf);
+            commonConf.stream().filter(p -> !masterPairs.contains(p)).forEach(masterPairs::add);
+            master = processes.startMaster(withConf(masterPairs));
+            List<String> workerPairs = new ArrayList<>(commonConf);
+            workerPairs.add("spark.worker.timeout=4s");
             for (int cores : workerCores) {
-                workers.add(processes.startWorker(master.address(), cores, workerMemory,
-                        withConf(List.of("spark.worker.timeout=4s"))));
+                workers.add(processes.startWorker(master.address(), cores, workerMemory, withConf(workerPairs)));
             }
             await().atMost(PATIENCE).until(() -> status().workers.size() == workerCores.length);
         } catch (Exception | Error e) {
@@ -76,7 +88,7 @@ final class RealCluster implements AutoCloseable {
     DriverNode submit(Integer maxCores, Integer coresPerExecutor, int memoryMb) throws Exception {
         ApplicationDescription app = new ApplicationDescription("e2e", maxCores, coresPerExecutor, memoryMb, null,
                 List.of());
-        DriverNode driver = DriverNode.start("127.0.0.1", List.of(masterId()), app, new SparkConf(), null);
+        DriverNode driver = DriverNode.start("127.0.0.1", List.of(masterId()), app, clientConf, null);
         drivers.add(driver);
         driverIds.add(driver.nodeId());
         return driver;

@@ -48,9 +48,11 @@ public final class DemoCommand implements Callable<Integer> {
                         workerCores);
             }
             SparkConf conf = new SparkConf();
-            ApplicationDescription app = new ApplicationDescription("Spark Pi (demo)", null, 1, 256, null, List.of());
+            ApplicationDescription app = new ApplicationDescription("Spark Pi (demo)", 2 * workerCores, 1, 256, null,
+                    List.of());
             long samples = 2_000_000L;
-            System.out.println("Submitting the sample app: 1 core and 256m per executor, " + tasks + " tasks");
+            System.out.println("Submitting the sample app: " + 2 * workerCores + " executors of 1 core and 256m, "
+                    + tasks + " tasks");
             PiApp.Outcome outcome = PiApp.run("127.0.0.1", NodeAddress.mastersFromUrl(master.address()), app, conf,
                     null, tasks, samples, 120);
             PiApp.print(outcome, tasks * samples, System.out);

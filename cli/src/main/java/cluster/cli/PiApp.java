@@ -30,6 +30,10 @@ final class PiApp {
         DriverNode driver = DriverNode.start(driverHost, masters, description, conf, traceDir);
         try {
             driver.registered().get(timeoutSeconds, TimeUnit.SECONDS);
+            int expected = expectedExecutors(description);
+            if (expected > 0) { // a known executor count: start the job with all of them, as the timeline shows
+                driver.executorsRegistered(expected).get(timeoutSeconds, TimeUnit.SECONDS);
+            }
             List<String> payloads = new ArrayList<>();
             for (int i = 0; i < tasks; i++) {
                 payloads.add(Tasks.piTask(samplesPerTask, 1_000_003L * (i + 1)));
@@ -41,6 +45,12 @@ final class PiApp {
         } finally {
             driver.stop();
         }
+    }
+
+    /** cores.max / executor cores when both are set (the count the master will grant), else 0 (unknown). */
+    static int expectedExecutors(ApplicationDescription description) {
+        return description.maxCores != null && description.coresPerExecutor != null
+                ? description.maxCores / description.coresPerExecutor : 0;
     }
 
     static void print(Outcome outcome, long samples, PrintStream out) {

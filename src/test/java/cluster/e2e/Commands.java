@@ -1,0 +1,40 @@
+package cluster.e2e;
+
+import cluster.cli.ClusterCommand;
+import cluster.runtime.JavaCommand;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+/** Runs {@code bin/cluster <args>} as a separate JVM of this build (no rebuild), and kills it and its children after. */
+final class Commands {
+    record Run(int exitCode, String out, String err) {
+    }
+
+    private Commands() {
+    }
+
+    static Run run(long timeoutSeconds, String... args) throws Exception {
+        List<String> command = JavaCommand.of(List.of("-Xmx256m"), ClusterCommand.class.getName());
+        command.addAll(List.of(args));
+        Path out = Files.createTempFile("cmd", ".out");
+        Path err = Files.createTempFile("cmd", ".err");
+        Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        try {
+            if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                fail("bin/cluster " + String.join(" ", args) + " did not finish in " + timeoutSeconds + " s; stderr:\n"
+                        + Files.readString(err));
+            }
+            return new Run(process.exitValue(), Files.readString(out), Files.readString(err));
+        } finally {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+        }
+    }
+}
