@@ -47,6 +47,8 @@ class PlacementTest {
                     .mapToInt(Integer::intValue).sum() == expectedTotal(maxCores, coresPerExecutor, executors));
             Map<String, Integer> byWorker = cluster.runningCoresByWorker(appId);
             assertEquals(executors, driver.executors().size(), "executors registered at the driver");
+            // The search the no-orphan check relies on finds live executors (so its "none left" is not vacuous).
+            assertEquals(executors, cluster.executorsOfOurDrivers().size(), "executor processes found on the machine");
             List<Integer> cores = new ArrayList<>(byWorker.values());
             Collections.sort(cores);
             return cores;

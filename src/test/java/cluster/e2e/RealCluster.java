@@ -117,9 +117,11 @@ final class RealCluster implements AutoCloseable {
 
     /** Every executor process on this machine that works for one of this cluster's drivers. */
     List<ProcessHandle> executorsOfOurDrivers() {
-        return ProcessHandle.allProcesses().filter(p -> p.info().commandLine()
-                .map(cl -> cl.contains("cluster.runtime.ExecutorMain") && driverIds.stream().anyMatch(cl::contains))
-                .orElse(false)).toList();
+        return ProcessHandle.allProcesses().filter(p -> {
+            List<String> args = Procs.arguments(p.pid());
+            return args.contains("cluster.runtime.ExecutorMain")
+                    && driverIds.stream().anyMatch(d -> Procs.hasOption(args, "--driver", d));
+        }).toList();
     }
 
     @Override
