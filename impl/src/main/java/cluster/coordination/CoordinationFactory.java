@@ -43,7 +43,8 @@ public final class CoordinationFactory {
     public enum RecoveryMode { NONE, FILESYSTEM, ZOOKEEPER }
 
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|min|h)?");
-    private static final Pattern ZK_SERVER = Pattern.compile("[A-Za-z0-9._\\-\\[\\]:]+?(:\\d{1,5})?");
+    /** host, host:port, or [IPv6]:port. */
+    private static final Pattern ZK_SERVER = Pattern.compile("(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9._\\-]+)(:(\\d{1,5}))?");
 
     private CoordinationFactory() {
     }
@@ -89,7 +90,8 @@ public final class CoordinationFactory {
         int chroot = value.indexOf('/');
         String servers = chroot < 0 ? value : value.substring(0, chroot);
         for (String server : servers.split(",", -1)) {
-            if (!ZK_SERVER.matcher(server.strip()).matches()) {
+            Matcher m = ZK_SERVER.matcher(server.strip());
+            if (!m.matches() || (m.group(3) != null && Integer.parseInt(m.group(3)) > 65535)) {
                 throw bad(ZK_URL, value, "is not a list of host:port (server '" + server + "')");
             }
         }

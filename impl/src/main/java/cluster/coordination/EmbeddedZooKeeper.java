@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A single-node ZooKeeper server inside this JVM, for high availability on one machine with nothing to
@@ -35,6 +36,7 @@ public final class EmbeddedZooKeeper implements AutoCloseable {
     private final Path dataDir;
     private final boolean ownDataDir;
     private final String host;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private EmbeddedZooKeeper(ServerCnxnFactory connections, ZooKeeperServer server, Path dataDir,
                               boolean ownDataDir, String host) {
@@ -99,6 +101,9 @@ public final class EmbeddedZooKeeper implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         connections.shutdown();
         server.shutdown();
         if (ownDataDir) {

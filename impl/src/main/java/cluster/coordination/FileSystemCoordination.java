@@ -167,11 +167,13 @@ public final class FileSystemCoordination implements CoordinationService {
             scheduleAttempt();
             return;
         }
+        long startNanos = System.nanoTime();
         try {
             long epoch = readEpoch() + 1;
             AtomicFiles.write(dir.resolve(EPOCH_FILE), (epoch + "\n").getBytes(StandardCharsets.US_ASCII));
             List<PersistedRecord> stored = readRecords();
-            LOG.info("leading term {} from {} ({} records)", epoch, dir, stored.size());
+            LOG.info("leading term {} from {} ({} records, claimed and read in {} ms)", epoch, dir, stored.size(),
+                    (System.nanoTime() - startNanos) / 1_000_000);
             term.begin(epoch, stored);
         } catch (IOException | RuntimeException e) {
             LOG.error("cannot lead from {}: {}", dir, e.getMessage());

@@ -70,6 +70,8 @@ public final class ZooKeeperCoordination implements CoordinationService {
     private volatile boolean closed;
     /** Set when the service gave up (a corrupt store): no more candidacy, but close() still releases everything. */
     private volatile boolean gaveUp;
+    /** The epoch and records nodes exist (they are never deleted), so a later claim skips creating them. */
+    private boolean layoutReady;
 
     /**
      * @param baseDir the znode all of this cluster's nodes live under, e.g. {@code /spark}
@@ -197,9 +199,13 @@ public final class ZooKeeperCoordination implements CoordinationService {
             return;
         }
         String latchPath = won.getOurPath();
+        long startNanos = System.nanoTime();
         try {
-            createIfMissing(epochPath, "0".getBytes(StandardCharsets.US_ASCII));
-            createIfMissing(recordsPath, new byte[0]);
+            if (!layoutReady) {
+                createIfMissing(epochPath, "0".getBytes(StandardCharsets.US_ASCII));
+                createIfMissing(recordsPath, new byte[0]);
+                layoutReady = true;
+            }
             for (int attempt = 1; attempt <= CLAIM_ATTEMPTS; attempt++) {
                 Stat stat = new Stat();
                 long epoch = parseEpoch(client.getData().storingStatIn(stat).forPath(epochPath)) + 1;
@@ -222,7 +228,8 @@ public final class ZooKeeperCoordination implements CoordinationService {
                 int epochVersion = results.get(1).getResultStat().getVersion();
                 List<PersistedRecord> stored = readRecords();
                 lease = new Lease(epoch, epochVersion, latchPath, won);
-                LOG.info("{}: leading term {} ({} records)", masterId, epoch, stored.size());
+                LOG.info("{}: leading term {} ({} records, claimed and read in {} ms)", masterId, epoch,
+                        stored.size(), (System.nanoTime() - startNanos) / 1_000_000);
                 term.begin(epoch, stored);
                 return;
             }
