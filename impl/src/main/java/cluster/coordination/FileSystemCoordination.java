@@ -17,8 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -74,11 +72,7 @@ public final class FileSystemCoordination implements CoordinationService {
         Files.createDirectories(records);
         lockChannel = FileChannel.open(dir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         term = new LeadershipTerm(masterId, listener, callbacks);
-        worker = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "coordination-fs-" + masterId);
-            t.setDaemon(true);
-            return t;
-        });
+        worker = StoreThreads.single("coordination-fs-" + masterId);
         worker.execute(this::tryToLead);
     }
 
@@ -113,29 +107,11 @@ public final class FileSystemCoordination implements CoordinationService {
         }
     }
 
-    private interface FileWork {
-        void run() throws IOException;
-    }
-
-    private CompletableFuture<Void> onWorker(long epoch, FileWork work) {
-        if (worker == null) {
-            throw new IllegalStateException("not started");
-        }
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        try {
-            worker.execute(() -> {
-                try {
-                    requireCurrent(epoch);
-                    work.run();
-                    done.complete(null);
-                } catch (Exception e) {
-                    done.completeExceptionally(e);
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            done.completeExceptionally(term.lost(epoch, "the coordination service is closed"));
-        }
-        return done;
+    private CompletableFuture<Void> onWorker(long epoch, StoreThreads.Work work) {
+        return StoreThreads.submit(worker, () -> {
+            requireCurrent(epoch);
+            work.run();
+        }, () -> term.lost(epoch, "the coordination service is closed"));
     }
 
     /** The write fence: this master's term, the lock still held, and the stored epoch still this term's. */
@@ -211,16 +187,7 @@ public final class FileSystemCoordination implements CoordinationService {
         if (!Files.exists(file)) {
             return 0;
         }
-        String text = Files.readString(file, StandardCharsets.US_ASCII).strip();
-        try {
-            long epoch = Long.parseLong(text);
-            if (epoch >= 0) {
-                return epoch;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new CorruptRecordException(file.toString(), "the epoch file holds '" + text + "', not a term number");
+        return StoreThreads.parseEpoch(file.toString(), Files.readString(file, StandardCharsets.US_ASCII));
     }
 
     /** Every stored record, leaving out (and deleting) temporary files a crash left behind. */

@@ -21,8 +21,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -92,8 +90,8 @@ public final class ZooKeeperCoordination implements CoordinationService {
         }
         masterId = id;
         term = new LeadershipTerm(id, listener, callbacks);
-        events = singleThread("coordination-zk-" + id);
-        io = singleThread("coordination-zk-io-" + id);
+        events = StoreThreads.single("coordination-zk-" + id);
+        io = StoreThreads.single("coordination-zk-io-" + id);
         // Short retries: a write that cannot reach ZooKeeper should fail soon and let the master decide,
         // and the latch retries on its own after a reconnect.
         client = CuratorFrameworkFactory.builder().connectString(connectString)
@@ -143,28 +141,8 @@ public final class ZooKeeperCoordination implements CoordinationService {
         return client;
     }
 
-    private interface Work {
-        void run() throws Exception;
-    }
-
-    private CompletableFuture<Void> onIo(long epoch, Work work) {
-        if (io == null) {
-            throw new IllegalStateException("not started");
-        }
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        try {
-            io.execute(() -> {
-                try {
-                    work.run();
-                    done.complete(null);
-                } catch (Exception e) {
-                    done.completeExceptionally(e);
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            done.completeExceptionally(term.lost(epoch, "the coordination service is closed"));
-        }
-        return done;
+    private CompletableFuture<Void> onIo(long epoch, StoreThreads.Work work) {
+        return StoreThreads.submit(io, work, () -> term.lost(epoch, "the coordination service is closed"));
     }
 
     // ---- election (events thread) ----
@@ -331,16 +309,7 @@ public final class ZooKeeperCoordination implements CoordinationService {
     // ---- helpers ----
 
     private long parseEpoch(byte[] data) {
-        String text = new String(data, StandardCharsets.US_ASCII).strip();
-        try {
-            long epoch = Long.parseLong(text);
-            if (epoch >= 0) {
-                return epoch;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new CorruptRecordException(epochPath, "the epoch znode holds '" + text + "', not a term number");
+        return StoreThreads.parseEpoch(epochPath, new String(data, StandardCharsets.US_ASCII));
     }
 
     private void createIfMissing(String path, byte[] data) throws Exception {
@@ -376,13 +345,5 @@ public final class ZooKeeperCoordination implements CoordinationService {
         } catch (Exception e) {
             LOG.debug("{}: closing the latch: {}", masterId, e.toString());
         }
-    }
-
-    private static ExecutorService singleThread(String name) {
-        return Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        });
     }
 }
