@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  *   <li>{@value #RECOVERY_MODE} = {@code NONE} (default): a fresh {@link InMemoryCoordination}; nothing survives
  *       the process, and the first epoch is the start time in ms so a restarted master outranks its earlier
  *       self with workers that remember the old epoch.</li>
- *   <li>{@code FILESYSTEM}: {@link FileSystemCoordination} in {@value #RECOVERY_DIRECTORY} (required).</li>
+ *   <li>{@code FILESYSTEM}: {@link FileSystemCoordination} in {@value #RECOVERY_DIRECTORY} (required; created
+ *       if missing).</li>
  *   <li>{@code ZOOKEEPER}: {@link ZooKeeperCoordination} at {@value #ZK_URL} (required) under {@value #ZK_DIR}
  *       (default {@value #DEFAULT_ZK_DIR}), with {@value #ZK_SESSION_TIMEOUT} (default
  *       {@value #DEFAULT_SESSION_TIMEOUT_MS} ms) and {@value #ZK_CONNECTION_TIMEOUT} (default the smaller of
@@ -50,18 +51,20 @@ public final class CoordinationFactory {
     }
 
     /**
-     * The coordination service {@code conf} asks for; {@code nowMs} is the wall clock at master start (used
-     * by {@code NONE} only). Nothing is contacted until {@link CoordinationService#start}.
+     * The coordination service {@code conf} asks for. {@code nowMs} is the wall clock at master start: the
+     * lowest epoch this master claims in every mode, so a master outranks the terms workers remember even when
+     * nothing was stored ({@code NONE}) or the store was wiped; stored epochs still grow by one per term above it.
+     * Nothing is contacted until {@link CoordinationService#start}.
      */
     public static CoordinationService fromSparkConf(Map<String, String> conf, long nowMs) {
         switch (recoveryMode(conf)) {
             case FILESYSTEM:
-                return new FileSystemCoordination(recoveryDirectory(conf), FILESYSTEM_LOCK_POLL_MS);
+                return new FileSystemCoordination(recoveryDirectory(conf), FILESYSTEM_LOCK_POLL_MS, nowMs);
             case ZOOKEEPER:
                 int sessionMs = durationMs(conf, ZK_SESSION_TIMEOUT, DEFAULT_SESSION_TIMEOUT_MS);
                 int connectionMs = durationMs(conf, ZK_CONNECTION_TIMEOUT,
                         Math.min(DEFAULT_CONNECTION_TIMEOUT_MS, sessionMs));
-                return new ZooKeeperCoordination(zooKeeperUrl(conf), zooKeeperDir(conf), sessionMs, connectionMs);
+                return new ZooKeeperCoordination(zooKeeperUrl(conf), zooKeeperDir(conf), sessionMs, connectionMs, nowMs);
             default:
                 return new InMemoryCoordination(Math.max(1, nowMs)).client();
         }

@@ -29,7 +29,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Leadership is the file lock: a master that cannot take it stays standby and retries every
  * {@code lockPollMs}, so a second master on the same directory waits until the first exits (the OS frees the
- * lock of a dead process). Each term raises the stored epoch by one, so epochs keep growing across restarts.
+ * lock of a dead process). Each term raises the stored epoch by at least one, so epochs keep growing across restarts.
  * Before every write the epoch file is read again and must still hold this term: a store taken over behind the
  * lock's back (a lock the file system does not enforce, say on some network file systems) fences the old
  * writer instead of letting two masters write.
@@ -47,6 +47,7 @@ public final class FileSystemCoordination implements CoordinationService {
     private final Path dir;
     private final Path records;
     private final long lockPollMs;
+    private final long minEpoch;
     private ScheduledExecutorService worker;
     private LeadershipTerm term;
     private FileChannel lockChannel;
@@ -55,13 +56,19 @@ public final class FileSystemCoordination implements CoordinationService {
     /** Set when the service gave up (an unreadable store): no more attempts, but close() still cleans up. */
     private volatile boolean gaveUp;
 
-    public FileSystemCoordination(Path dir, long lockPollMs) {
+    /**
+     * @param lockPollMs how often a standby tries the lock
+     * @param minEpoch   the lowest term this master may claim (the factory passes its start time in ms): a master
+     *                   whose directory was wiped still outranks the earlier terms that running workers remember
+     */
+    public FileSystemCoordination(Path dir, long lockPollMs, long minEpoch) {
         if (lockPollMs < 1) {
             throw new IllegalArgumentException("lockPollMs must be at least 1: " + lockPollMs);
         }
         this.dir = dir;
         this.records = dir.resolve(RECORDS_DIR);
         this.lockPollMs = lockPollMs;
+        this.minEpoch = minEpoch;
     }
 
     @Override
@@ -145,7 +152,7 @@ public final class FileSystemCoordination implements CoordinationService {
         }
         long startNanos = System.nanoTime();
         try {
-            long epoch = readEpoch() + 1;
+            long epoch = Math.max(readEpoch() + 1, minEpoch);
             AtomicFiles.write(dir.resolve(EPOCH_FILE), (epoch + "\n").getBytes(StandardCharsets.US_ASCII));
             List<PersistedRecord> stored = readRecords();
             LOG.info("leading term {} from {} ({} records, claimed and read in {} ms)", epoch, dir, stored.size(),

@@ -29,7 +29,7 @@ import java.util.concurrent.TimeUnit;
  * <p>Layout under the base directory (default {@code /spark}): {@code leader_election} (Curator
  * {@link LeaderLatch}, as Spark), {@code epoch} (the last term, decimal) and {@code records/<url-encoded key>}.
  *
- * <p>A master that wins the latch claims a term by raising {@code epoch} by one with a versioned
+ * <p>A master that wins the latch claims a term by raising {@code epoch} (by one, or to its start time if that is larger) with a versioned
  * {@code setData}, in one transaction with a check that its own latch node still exists; only then does it
  * read the records and report {@code elected}. Every write is a transaction that checks the epoch node is
  * still at the version this term left it at and that the latch node still exists, so the write of a master
@@ -57,6 +57,7 @@ public final class ZooKeeperCoordination implements CoordinationService {
     private final String recordsPath;
     private final int sessionTimeoutMs;
     private final int connectionTimeoutMs;
+    private final long minEpoch;
     private CuratorFramework client;
     private ExecutorService events;
     private ExecutorService io;
@@ -72,15 +73,19 @@ public final class ZooKeeperCoordination implements CoordinationService {
     private boolean layoutReady;
 
     /**
-     * @param baseDir the znode all of this cluster's nodes live under, e.g. {@code /spark}
+     * @param baseDir  the znode all of this cluster's nodes live under, e.g. {@code /spark}
+     * @param minEpoch the lowest term this master may claim (the factory passes its start time in ms): after the
+     *                 znodes were deleted, a new leader still outranks the earlier terms running workers remember
      */
-    public ZooKeeperCoordination(String connectString, String baseDir, int sessionTimeoutMs, int connectionTimeoutMs) {
+    public ZooKeeperCoordination(String connectString, String baseDir, int sessionTimeoutMs, int connectionTimeoutMs,
+                                 long minEpoch) {
         this.connectString = connectString;
         this.electionPath = baseDir + "/leader_election";
         this.epochPath = baseDir + "/epoch";
         this.recordsPath = baseDir + "/records";
         this.sessionTimeoutMs = sessionTimeoutMs;
         this.connectionTimeoutMs = connectionTimeoutMs;
+        this.minEpoch = minEpoch;
     }
 
     @Override
@@ -186,7 +191,7 @@ public final class ZooKeeperCoordination implements CoordinationService {
             }
             for (int attempt = 1; attempt <= CLAIM_ATTEMPTS; attempt++) {
                 Stat stat = new Stat();
-                long epoch = parseEpoch(client.getData().storingStatIn(stat).forPath(epochPath)) + 1;
+                long epoch = Math.max(parseEpoch(client.getData().storingStatIn(stat).forPath(epochPath)) + 1, minEpoch);
                 List<CuratorTransactionResult> results;
                 try {
                     results = client.transaction().forOperations(

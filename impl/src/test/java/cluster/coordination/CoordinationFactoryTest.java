@@ -28,12 +28,23 @@ class CoordinationFactoryTest {
     @Test
     void noneIsAFreshInMemoryServiceWhoseFirstEpochIsTheStartTime() throws Exception {
         for (Map<String, String> conf : java.util.List.of(Map.<String, String>of(), Map.of(RECOVERY_MODE, "none"))) {
-            try (CoordinationService service = CoordinationFactory.fromSparkConf(conf, 1_700_000_000_123L);
-                 RecordingListener listener = new RecordingListener("m")) {
-                service.start("m", listener, listener.loop);
-                await().atMost(Duration.ofSeconds(10)).until(listener::leading);
-                assertEquals(1_700_000_000_123L, listener.epoch());
-            }
+            assertEquals(1_700_000_000_123L, firstEpoch(CoordinationFactory.fromSparkConf(conf, 1_700_000_000_123L)));
+        }
+    }
+
+    @Test
+    void aFileSystemMasterClaimsAtLeastItsStartTimeAndOneMoreThanTheStoredTerm() throws Exception {
+        Map<String, String> conf = Map.of(RECOVERY_MODE, "FILESYSTEM", RECOVERY_DIRECTORY, dir.resolve("new").toString());
+        assertEquals(5_000, firstEpoch(CoordinationFactory.fromSparkConf(conf, 5_000)));
+        assertEquals(5_001, firstEpoch(CoordinationFactory.fromSparkConf(conf, 4_000)), "a clock set back");
+        assertEquals(9_000, firstEpoch(CoordinationFactory.fromSparkConf(conf, 9_000)));
+    }
+
+    static long firstEpoch(CoordinationService service) throws Exception {
+        try (service; RecordingListener listener = new RecordingListener("m")) {
+            service.start("m", listener, listener.loop);
+            await().atMost(Duration.ofSeconds(30)).until(listener::leading);
+            return listener.epoch();
         }
     }
 

@@ -49,7 +49,7 @@ class FileSystemCoordinationTest {
 
     private Master start(String id) throws Exception {
         RecordingListener listener = new RecordingListener(id);
-        FileSystemCoordination service = new FileSystemCoordination(dir, POLL_MS);
+        FileSystemCoordination service = new FileSystemCoordination(dir, POLL_MS, 1);
         opened.add(listener);
         opened.add(service);
         service.start(id, listener, listener.loop);

@@ -13,7 +13,7 @@ public final class FileSystemMasterMain {
     }
 
     public static void main(String[] args) throws Exception {
-        FileSystemCoordination service = new FileSystemCoordination(Path.of(args[0]), 20);
+        FileSystemCoordination service = new FileSystemCoordination(Path.of(args[0]), 20, 1);
         service.start("child", new LeadershipListener() {
             @Override
             public void elected(long epoch, List<cluster.core.PersistedRecord> records) {

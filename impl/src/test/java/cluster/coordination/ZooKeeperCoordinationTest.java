@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -62,7 +63,7 @@ class ZooKeeperCoordinationTest {
 
     private Master start(String id) throws Exception {
         RecordingListener listener = new RecordingListener(id);
-        ZooKeeperCoordination service = new ZooKeeperCoordination(server.connectString(), BASE, SESSION_MS, SESSION_MS);
+        ZooKeeperCoordination service = new ZooKeeperCoordination(server.connectString(), BASE, SESSION_MS, SESSION_MS, 1);
         opened.add(listener);
         opened.add(service);
         service.start(id, listener, listener.loop);
@@ -185,6 +186,16 @@ class ZooKeeperCoordinationTest {
         Master again = start("m1");
         awaitLeadingAbove(again, epoch);
         assertEquals(List.of(TestRecords.app("app-1")), again.listener.records());
+    }
+
+    @Test
+    void theFactoryConfiguresZooKeeperAndAMasterClaimsAtLeastItsStartTime() throws Exception {
+        Map<String, String> conf = Map.of(CoordinationFactory.RECOVERY_MODE, "ZOOKEEPER",
+                CoordinationFactory.ZK_URL, server.connectString(), CoordinationFactory.ZK_DIR, "/other/",
+                CoordinationFactory.ZK_SESSION_TIMEOUT, "1s", CoordinationFactory.ZK_CONNECTION_TIMEOUT, "1000ms");
+        assertEquals(5_000, CoordinationFactoryTest.firstEpoch(CoordinationFactory.fromSparkConf(conf, 5_000)));
+        assertEquals(5_001, CoordinationFactoryTest.firstEpoch(CoordinationFactory.fromSparkConf(conf, 4_000)));
+        assertEquals("5001", new String(admin.getData().forPath("/other/epoch"), StandardCharsets.US_ASCII));
     }
 
     @Test
