@@ -76,8 +76,12 @@ public final class FileSystemCoordination implements CoordinationService {
         if (term != null) {
             throw new IllegalStateException("already started");
         }
-        Files.createDirectories(records);
-        lockChannel = FileChannel.open(dir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        try {
+            Files.createDirectories(records);
+            lockChannel = FileChannel.open(dir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            throw new IOException("cannot use the recovery directory " + dir + ": " + e, e);
+        }
         term = new LeadershipTerm(masterId, listener, callbacks);
         worker = StoreThreads.single("coordination-fs-" + masterId);
         worker.execute(this::tryToLead);

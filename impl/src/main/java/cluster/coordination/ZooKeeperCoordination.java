@@ -221,8 +221,10 @@ public final class ZooKeeperCoordination implements CoordinationService {
         } catch (CorruptRecordException e) {
             giveUp(e);
         } catch (Exception e) {
-            // Most likely the connection went; the latch reports a new win after it comes back.
-            LOG.warn("{}: could not claim a term: {}", masterId, e.toString());
+            // Most likely the connection went. Holding the latch without a term would leave the cluster with no
+            // leader, so give the latch up and stand again (the new latch waits for the connection).
+            LOG.warn("{}: could not claim a term, standing again: {}", masterId, e.toString());
+            rejoin(won);
         }
     }
 
@@ -243,12 +245,15 @@ public final class ZooKeeperCoordination implements CoordinationService {
         }
     }
 
-    /** A write found this master deposed though its latch had not said so: leave and rejoin as a candidate. */
+    /**
+     * Leaves the election and stands again: after a write found this master deposed though its latch had not
+     * said so, or when a won latch could not be turned into a term.
+     */
     private void rejoin(LeaderLatch deposed) {
         if (closed || gaveUp || deposed != latch) {
             return;
         }
-        endTerm(deposed, "a write found another term in place");
+        endTerm(deposed, "its latch no longer gives it a term");
         closeLatch(deposed);
         joinElection();
     }
