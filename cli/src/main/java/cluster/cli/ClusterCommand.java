@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
 @Command(name = "cluster", mixinStandardHelpOptions = true,
         description = "A formally checked standalone cluster manager.",
         subcommands = {CommandLine.HelpCommand.class, DemoCommand.class, MasterCommand.class, WorkerCommand.class,
-                SubmitCommand.class, StatusCommand.class, PlanCommand.class, BenchCommand.class, CheckSpecCommand.class})
+                SubmitCommand.class, StatusCommand.class, PlanCommand.class, BenchCommand.class, CheckSpecCommand.class,
+                ZooKeeperCommand.class})
 public final class ClusterCommand implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
