@@ -120,8 +120,11 @@ public final class DriverNode implements AutoCloseable {
 
     /** JVM options of an executor: its heap, and choices that make a short-lived JVM start fast. */
     public static List<String> executorJvmOptions(int memoryMb) {
-        return List.of("-Xmx" + Math.max(64, memoryMb) + "m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-Xshare:auto");
+        List<String> options = new ArrayList<>(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto"));
+        // The archive is made for these options without the heap size, which does not change the classes loaded.
+        ExecutorArchive.forOptions(options).ifPresent(a -> options.add("-XX:SharedArchiveFile=" + a));
+        options.add(0, "-Xmx" + Math.max(64, memoryMb) + "m");
+        return options;
     }
 
     public String nodeId() {

@@ -37,6 +37,8 @@ public final class ExecutorMain {
     public static final int BAD_ARGUMENTS = 2;
     /** Environment variable through which a worker hands the shared secret to its executors (never on the command line). */
     public static final String SECRET_ENV = "CLUSTER_AUTH_SECRET";
+    /** Loads what an executor loads, then exits 0: how {@link ExecutorArchive} learns which classes to archive. */
+    public static final String DRY_RUN = "--dry-run";
     private static final List<String> REQUIRED = List.of("--driver", "--app-id", "--executor-id", "--hostname",
             "--cores", "--worker-url");
 
@@ -44,6 +46,10 @@ public final class ExecutorMain {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length == 1 && args[0].equals(DRY_RUN)) {
+            dryRun();
+            return;
+        }
         Map<String, String> options;
         try {
             options = parse(args);
@@ -122,6 +128,23 @@ public final class ExecutorMain {
         watchParent(host);
         runtime.submit(new Input.Started(false));
         LOG.info("executor {} started for driver {} ({} cores)", nodeId, o.get("--driver"), cores);
+    }
+
+    /** An executor's start-up and one task, against no driver; then exit 0. */
+    private static void dryRun() {
+        String nodeId = NodeAddress.executorId("dry-run", 0);
+        NodeHost host = new NodeHost("executor", TransportConfig.defaults());
+        ExecutorCore core = new ExecutorCore(new ExecutorConfig("dry-run", 0, "worker@127.0.0.1:1", "127.0.0.1", 1,
+                "driver@127.0.0.1:1", nodeId, 2000, 1));
+        host.start(nodeId, core::step, NodeRuntime.ProcessControl.NONE, TraceSink.NONE);
+        host.call(() -> core.step(new Input.Received("driver@127.0.0.1:1",
+                new cluster.messages.RegisteredExecutor("dry-run", 0)), 0));
+        byte[] frame = new cluster.messages.codec.BinaryEnvelopeCodec().encode(cluster.messages.Envelope.of(nodeId,
+                "driver@127.0.0.1:1", 1, new StatusUpdate(0, 1, TaskState.FINISHED, Tasks.run(Tasks.piTask(1000, 1)))));
+        new cluster.messages.codec.BinaryEnvelopeCodec().decode(frame);
+        LOG.info("executor dry run done");
+        host.close();
+        System.exit(0);
     }
 
     private static void runTask(NodeRuntime runtime, String driver, int execId, LaunchTask task) {
