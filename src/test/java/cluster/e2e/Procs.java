@@ -35,4 +35,13 @@ final class Procs {
         }
         return false;
     }
+
+    /** Every executor process on this machine that works for one of these drivers. */
+    static List<ProcessHandle> executorsOf(List<String> driverIds) {
+        return ProcessHandle.allProcesses().filter(p -> {
+            List<String> args = arguments(p.pid());
+            return args.contains("cluster.runtime.ExecutorMain")
+                    && driverIds.stream().anyMatch(d -> hasOption(args, "--driver", d));
+        }).toList();
+    }
 }

@@ -117,11 +117,7 @@ final class RealCluster implements AutoCloseable {
 
     /** Every executor process on this machine that works for one of this cluster's drivers. */
     List<ProcessHandle> executorsOfOurDrivers() {
-        return ProcessHandle.allProcesses().filter(p -> {
-            List<String> args = Procs.arguments(p.pid());
-            return args.contains("cluster.runtime.ExecutorMain")
-                    && driverIds.stream().anyMatch(d -> Procs.hasOption(args, "--driver", d));
-        }).toList();
+        return Procs.executorsOf(driverIds);
     }
 
     @Override

@@ -21,14 +21,14 @@ import java.util.concurrent.TimeUnit;
 public final class LocalCluster implements AutoCloseable {
 
     /** One started node process. */
-    public record NodeProcess(String role, Process process, String readyLine, Path log) {
+    public record NodeProcess(String role, Process process, String readyLine, Path log, String readyMarker) {
         public long pid() {
             return process.pid();
         }
 
-        /** The text after the ready marker: a master's spark:// URL, a worker's node id. */
+        /** The word after the ready marker: a master's spark:// URL, a worker's node id, ZooKeeper's host:port. */
         public String address() {
-            String rest = readyLine.substring(readyLine.indexOf(" at ") + 4);
+            String rest = readyLine.substring(readyMarker.length());
             int space = rest.indexOf(' ');
             return space < 0 ? rest : rest.substring(0, space);
         }
@@ -54,9 +54,19 @@ public final class LocalCluster implements AutoCloseable {
 
     /** Starts {@code bin/cluster master --port 0 <args>} and waits for its ready line. */
     public NodeProcess startMaster(List<String> args) throws Exception {
-        List<String> all = new ArrayList<>(List.of("master", "--port", "0"));
+        return startMaster(0, args);
+    }
+
+    /** Starts {@code bin/cluster master --port P <args>} (a restart keeps its port, so its node id) and waits for it. */
+    public NodeProcess startMaster(int port, List<String> args) throws Exception {
+        List<String> all = new ArrayList<>(List.of("master", "--port", Integer.toString(port)));
         all.addAll(args);
         return start("master", all, MasterCommand.READY);
+    }
+
+    /** Starts {@code bin/cluster zookeeper --port 0} (an embedded single-node server) and waits for it. */
+    public NodeProcess startZooKeeper() throws Exception {
+        return start("zookeeper", List.of("zookeeper", "--port", "0"), ZooKeeperCommand.READY);
     }
 
     /** Starts {@code bin/cluster worker <masterUrl> --cores C --memory M <args>} and waits for its ready line. */
@@ -73,8 +83,11 @@ public final class LocalCluster implements AutoCloseable {
         command.addAll(args);
         int n = (int) nodes.stream().filter(p -> p.role.equals(role)).count();
         Path log = dir.resolve(role + "-" + n + ".log");
+        while (Files.exists(log)) { // a restarted node gets a log of its own
+            log = dir.resolve(role + "-" + (++n) + ".log");
+        }
         Process process = new ProcessBuilder(command).redirectError(log.toFile()).start();
-        NodeProcess node = new NodeProcess(role, process, null, log);
+        NodeProcess node = new NodeProcess(role, process, null, log, readyMarker);
         nodes.add(node); // registered before waiting, so close() kills it even if it never gets ready
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         CompletableFuture<String> ready = CompletableFuture.supplyAsync(() -> {
@@ -101,7 +114,7 @@ public final class LocalCluster implements AutoCloseable {
                     + tail(log));
         }
         drain(out);
-        NodeProcess started = new NodeProcess(role, process, line, log);
+        NodeProcess started = new NodeProcess(role, process, line, log, readyMarker);
         nodes.set(nodes.indexOf(node), started);
         return started;
     }

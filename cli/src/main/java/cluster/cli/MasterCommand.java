@@ -1,6 +1,7 @@
 package cluster.cli;
 
-import cluster.coordination.InMemoryCoordination;
+import cluster.coordination.CoordinationFactory;
+import cluster.coordination.CoordinationService;
 import cluster.runtime.MasterNode;
 import cluster.runtime.SparkConf;
 import cluster.runtime.Traces;
@@ -10,7 +11,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 
 /** {@code bin/cluster master}: runs a master in the foreground until it is stopped (Ctrl-C or a signal). */
 @Command(name = "master", mixinStandardHelpOptions = true, description = "Run a master.")
@@ -33,17 +33,11 @@ public final class MasterCommand implements Callable<Integer> {
         if (port < 0 || port > 65_535) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--port must be between 0 and 65535: " + port);
         }
-        String mode = conf.get("spark.deploy.recoveryMode", "NONE");
-        if (!mode.equals("NONE")) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "spark.deploy.recoveryMode=" + mode + " is not available yet (NONE is)");
-        }
         MasterNode master;
         try {
-            // No recovery: a fresh store per process; epochs from the clock so a restart outranks its earlier self.
-            master = MasterNode.start(host, port, conf,
-                    new InMemoryCoordination(System.currentTimeMillis() / 1000).client(),
-                    Traces.in(ConfOptions.traceDir(conf)));
+            // NONE: a fresh in-memory store per process; FILESYSTEM and ZOOKEEPER: leadership and records survive.
+            CoordinationService coordination = CoordinationFactory.fromSparkConf(conf.asMap(), System.currentTimeMillis());
+            master = MasterNode.start(host, port, conf, coordination, Traces.in(ConfOptions.traceDir(conf)));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
