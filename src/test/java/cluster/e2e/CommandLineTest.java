@@ -20,6 +20,16 @@ class CommandLineTest {
     }
 
     @Test
+    void haDemoKillsTheLeaderMidJobAndTheJobStillFinishes() throws Exception {
+        Commands.Run run = Commands.run(900, "demo", "--ha");
+        assertEquals(0, run.exitCode(), "demo --ha failed; stderr:\n" + run.err());
+        for (String step : new String[] {"killed with SIGKILL while the job runs", "ALIVE with both workers",
+                "job done: 32 tasks", "Pi is roughly 3.1", "every process the demo started is stopped"}) {
+            assertTrue(run.out().contains(step), "missing '" + step + "' in:\n" + run.out());
+        }
+    }
+
+    @Test
     void anUnknownSettingIsNamed() throws Exception {
         Commands.Run run = Commands.run(120, "master", "--port", "0", "--conf", "spark.deploy.spredOut=false");
         assertEquals(2, run.exitCode());

@@ -1,20 +1,28 @@
 package cluster.cli;
 
 import cluster.messages.ApplicationDescription;
+import cluster.messages.MasterStateResponse;
+import cluster.messages.RecoveryState;
+import cluster.runtime.DriverNode;
 import cluster.runtime.NodeAddress;
 import cluster.runtime.SparkConf;
+import cluster.runtime.StatusClient;
+import cluster.transport.TransportConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
  * {@code bin/cluster demo}: a local cluster (one master, two workers) as real processes on loopback, the sample
- * application submitted to it, the launch timeline printed, and everything it started stopped again.
+ * application submitted to it, the launch timeline printed, and everything it started stopped again. With
+ * {@code --ha}: an embedded ZooKeeper and three masters; the leader is killed with SIGKILL while the job runs, and
+ * the job still finishes.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Start a local cluster (1 master, 2 workers), run the sample app on it, print the launch timeline, stop it.",
@@ -28,37 +36,47 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--worker-cores", defaultValue = "2", description = "Cores per worker (default ${DEFAULT-VALUE}).")
     int workerCores;
 
-    @Option(names = "--tasks", defaultValue = "8", description = "Tasks of the sample app (default ${DEFAULT-VALUE}).")
-    int tasks;
+    @Option(names = "--tasks", defaultValue = "8", description = "Tasks of the sample app (default ${DEFAULT-VALUE}; 32 with --ha).")
+    Integer tasks;
+
+    @Option(names = "--ha", description = "ZooKeeper and three masters; the leader is killed while the job runs.")
+    boolean ha;
+
+    private long t0;
 
     @Override
     public Integer call() throws Exception {
-        if (workerCores < 1 || tasks < 1) {
+        int taskCount = ha && !spec.commandLine().getParseResult().hasMatchedOption("--tasks") ? 32 : tasks;
+        if (workerCores < 1 || taskCount < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--worker-cores and --tasks must be at least 1");
         }
         Path home = dir != null ? dir : Files.createTempDirectory("cluster-demo-");
         System.out.println("Demo cluster in " + home + " (node logs and executor output there)");
-        long t0 = System.nanoTime();
-        try (LocalCluster cluster = new LocalCluster(home, List.of())) {
-            LocalCluster.NodeProcess master = cluster.startMaster(List.of());
-            System.out.printf("  %7d ms  master %s up (pid %d)%n", ms(t0), master.address(), master.pid());
+        t0 = System.nanoTime();
+        try (LocalCluster cluster = new LocalCluster(home, List.of());
+             StatusClient status = new StatusClient(TransportConfig.defaults())) {
+            List<LocalCluster.NodeProcess> masters = ha ? startHaMasters(cluster) : List.of(cluster.startMaster(List.of()));
+            String url = masterUrl(masters);
             for (int i = 0; i < 2; i++) {
-                LocalCluster.NodeProcess worker = cluster.startWorker(master.address(), workerCores, "1g", List.of());
-                System.out.printf("  %7d ms  %s up (pid %d, %d cores, 1g)%n", ms(t0), worker.address(), worker.pid(),
-                        workerCores);
+                LocalCluster.NodeProcess worker = cluster.startWorker(url, workerCores, "1g", List.of());
+                say("%s up (pid %d, %d cores, 1g)", worker.address(), worker.pid(), workerCores);
             }
-            SparkConf conf = new SparkConf();
             ApplicationDescription app = new ApplicationDescription("Spark Pi (demo)", 2 * workerCores, 1, 256, null,
                     List.of());
-            long samples = 2_000_000L;
+            long samples = ha ? 20_000_000L : 2_000_000L;
             System.out.println("Submitting the sample app: " + 2 * workerCores + " executors of 1 core and 256m, "
-                    + tasks + " tasks");
-            PiApp.Outcome outcome = PiApp.run("127.0.0.1", NodeAddress.mastersFromUrl(master.address()), app, conf,
-                    null, tasks, samples, 120);
-            PiApp.print(outcome, tasks * samples, System.out);
+                    + taskCount + " tasks");
+            List<String> masterIds = NodeAddress.mastersFromUrl(url);
+            PiApp.Outcome outcome = PiApp.run("127.0.0.1", masterIds, app, new SparkConf(), null, taskCount, samples,
+                    300, driver -> {
+                        if (ha) {
+                            killLeaderAndWatch(status, masterIds, masters, cluster);
+                        }
+                    });
+            PiApp.print(outcome, taskCount * samples, System.out);
             System.out.println("Stopping the cluster...");
             cluster.close();
-            System.out.printf("Done in %d ms; every process the demo started is stopped.%n", ms(t0));
+            System.out.printf("Done in %d ms; every process the demo started is stopped.%n", ms());
             return 0;
         } catch (Exception e) {
             System.err.println("demo failed: " + e.getMessage());
@@ -66,7 +84,66 @@ public final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private static long ms(long t0) {
+    private List<LocalCluster.NodeProcess> startHaMasters(LocalCluster cluster) throws Exception {
+        LocalCluster.NodeProcess zk = cluster.startZooKeeper();
+        say("ZooKeeper %s up (pid %d)", zk.address(), zk.pid());
+        List<String> conf = new ArrayList<>();
+        for (String pair : List.of("spark.deploy.recoveryMode=ZOOKEEPER", "spark.deploy.zookeeper.url=" + zk.address(),
+                "spark.deploy.zookeeper.sessionTimeout=1s", "spark.deploy.zookeeper.connectionTimeout=1s")) {
+            conf.addAll(List.of("--conf", pair));
+        }
+        List<LocalCluster.NodeProcess> masters = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            LocalCluster.NodeProcess m = cluster.startMaster(BenchFailoverCommand.freePort(), conf);
+            masters.add(m);
+            say("master %s up (pid %d)", m.address(), m.pid());
+        }
+        return masters;
+    }
+
+    private static String masterUrl(List<LocalCluster.NodeProcess> masters) {
+        List<String> hostPorts = new ArrayList<>();
+        masters.forEach(m -> hostPorts.add(m.address().substring("spark://".length())));
+        return "spark://" + String.join(",", hostPorts);
+    }
+
+    /** While the job runs: SIGKILL the leader, then report when another master is ALIVE with both workers. */
+    private void killLeaderAndWatch(StatusClient status, List<String> masterIds, List<LocalCluster.NodeProcess> masters,
+            LocalCluster cluster) {
+        try {
+            int leader = -1;
+            while (leader < 0) {
+                leader = alive(status.askAll(masterIds, 2000), -1);
+            }
+            cluster.kill(masters.get(leader));
+            long killedAt = System.nanoTime();
+            say("leader %s killed with SIGKILL while the job runs", masterIds.get(leader));
+            int next = -1;
+            while (next < 0 && System.nanoTime() - killedAt < 120_000_000_000L) {
+                next = alive(status.askAll(masterIds, 2000), leader);
+            }
+            say("%s ALIVE with both workers, %d ms after the kill", masterIds.get(next),
+                    (System.nanoTime() - killedAt) / 1_000_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static int alive(List<MasterStateResponse> answers, int not) {
+        for (int i = 0; i < answers.size(); i++) {
+            MasterStateResponse r = answers.get(i);
+            if (i != not && r != null && r.status == RecoveryState.ALIVE && r.workers.size() == 2) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private void say(String format, Object... args) {
+        System.out.printf("  %7d ms  %s%n", ms(), String.format(format, args));
+    }
+
+    private long ms() {
         return (System.nanoTime() - t0) / 1_000_000;
     }
 }

@@ -27,6 +27,13 @@ final class PiApp {
     /** Runs the app to its end; the driver is stopped in every case. */
     static Outcome run(String driverHost, List<String> masters, ApplicationDescription description, SparkConf conf,
             String traceDir, int tasks, long samplesPerTask, long timeoutSeconds) throws Exception {
+        return run(driverHost, masters, description, conf, traceDir, tasks, samplesPerTask, timeoutSeconds, d -> { });
+    }
+
+    /** As above; {@code whileRunning} is called (on this thread) once the tasks were handed out. */
+    static Outcome run(String driverHost, List<String> masters, ApplicationDescription description, SparkConf conf,
+            String traceDir, int tasks, long samplesPerTask, long timeoutSeconds,
+            java.util.function.Consumer<DriverNode> whileRunning) throws Exception {
         DriverNode driver = DriverNode.start(driverHost, masters, description, conf, traceDir);
         try {
             driver.registered().get(timeoutSeconds, TimeUnit.SECONDS);
@@ -38,7 +45,9 @@ final class PiApp {
             for (int i = 0; i < tasks; i++) {
                 payloads.add(Tasks.piTask(samplesPerTask, 1_000_003L * (i + 1)));
             }
-            List<TaskResult> results = driver.runTasks(payloads).get(timeoutSeconds, TimeUnit.SECONDS);
+            java.util.concurrent.CompletableFuture<List<TaskResult>> job = driver.runTasks(payloads);
+            whileRunning.accept(driver);
+            List<TaskResult> results = job.get(timeoutSeconds, TimeUnit.SECONDS);
             long inside = results.stream().mapToLong(r -> Long.parseLong(r.result())).sum();
             double pi = 4.0 * inside / (samplesPerTask * (double) tasks);
             return new Outcome(pi, results, driver.timeline());

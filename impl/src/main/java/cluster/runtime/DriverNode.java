@@ -72,7 +72,7 @@ public final class DriverNode implements AutoCloseable {
             NodeAddress address = new NodeAddress("driver", bindHost, bound.getPort());
             description.command = new ArrayList<>(executorCommand(address.nodeId(), description.memoryPerExecutorMb,
                     traceDir));
-            long retryMs = conf.getDurationMs("spark.cluster.registrationRetryInterval", 2000, 1000);
+            long retryMs = conf.getDurationMs("spark.cluster.registrationRetryInterval", 500, 1000);
             DriverConfig config = new DriverConfig(UUID.randomUUID().toString(), address.sparkUrl(), description,
                     masters, retryMs, retryMs);
             DriverCore core = new DriverCore(config);

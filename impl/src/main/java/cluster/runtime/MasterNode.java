@@ -56,6 +56,7 @@ public final class MasterNode implements AutoCloseable {
                     traces.apply(address.nodeId()));
             runtime.attach(coordination);
             MasterNode node = new MasterNode(host, core, coordination, address.nodeId());
+            runtime.observe(new RecoveryClock(core, runtime));
             host.router().intercept((connection, envelope) -> {
                 if (envelope.body instanceof RequestMasterState) {
                     MasterStateResponse status = MasterStatus.of(address.nodeId(), core.state());

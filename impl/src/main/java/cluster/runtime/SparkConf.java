@@ -47,7 +47,7 @@ public final class SparkConf {
         k.put("spark.authenticate", "authenticate every connection with a shared secret (default false)");
         k.put("spark.authenticate.secret", "the shared secret");
         k.put("spark.rpc.message.maxSize", "largest message, MiB (default 128)");
-        k.put("spark.cluster.registrationRetryInterval", "how long an unanswered registration waits before it is sent again (default 2s)");
+        k.put("spark.cluster.registrationRetryInterval", "how long an unanswered registration waits before it is sent again (default 500ms)");
         k.put("spark.cluster.registrationTimeout", "a driver that no master registered in this long gives up (default 60s)");
         k.put("spark.cluster.traceDir", "write this node's protocol trace into this directory");
         return java.util.Collections.unmodifiableMap(k);

@@ -50,7 +50,7 @@ public final class WorkerNode implements AutoCloseable {
             InetSocketAddress bound = host.listen(bindHost, port);
             NodeAddress address = new NodeAddress("worker", bindHost, bound.getPort());
             long workerTimeoutMs = conf.getDurationMs("spark.worker.timeout", 60_000, 1000);
-            long retryMs = conf.getDurationMs("spark.cluster.registrationRetryInterval", 2000, 1000);
+            long retryMs = conf.getDurationMs("spark.cluster.registrationRetryInterval", 500, 1000);
             WorkerConfig config = new WorkerConfig(address.nodeId(), bindHost, bound.getPort(), cores, memoryMb,
                     masters, retryMs, retryMs, Math.max(100, workerTimeoutMs / 4), retryMs);
             WorkerCore core = new WorkerCore(config, System.currentTimeMillis());
