@@ -13,6 +13,8 @@ ShapesMixed == [a \in Apps |-> IF a = a1 THEN Shape(0, 1, 0, FALSE) ELSE Shape(1
 ShapesMemory == [a \in Apps |-> IF a = a1 THEN Shape(1, 2, 2, FALSE) ELSE Shape(1, 1, 1, FALSE)]
 \* One static app that takes what it can.
 ShapesOne == [a \in Apps |-> Shape(1, 1, 0, FALSE)]
+\* One static app of 1-core executors capped at 1 core: a worker of 2 cores has room for an executor it does not need.
+ShapesCapped == [a \in Apps |-> Shape(1, 1, 1, FALSE)]
 
 Symmetry == Permutations(Workers) \cup Permutations(Masters)
 

@@ -494,7 +494,10 @@ Reconcile(m, books, w, inc, reported, adopt) ==
                     app |-> r.app, id |-> r.id] : r \in {x \in reported : ~known(x) /\ ~adoptable(x)}}]
 
 \* A standby leaves registrations in flight (it answers MasterInStandby, which
-\* the worker ignores); they are handled if it becomes leader.
+\* the worker ignores); they are handled if it becomes leader. A registered
+\* worker stays UNKNOWN (nothing is scheduled on it, and recovery counts it as
+\* not answered) until its executor list arrives: the books never miss what
+\* already runs there.
 MasterHandleRegisterWorker(m, msg) ==
     /\ msg.type = "RegisterWorker" /\ msg.dest = m
     /\ Leading(m)
@@ -511,8 +514,9 @@ MasterHandleRegisterWorker(m, msg) ==
           \/ /\ msg.inc > entry.inc \/ (msg.inc = entry.inc /\ entry.state = "UNKNOWN")
              /\ HoldsLease(m)
              /\ LET lost == IF entry.inc = msg.inc THEN {} ELSE BookedOn(mExecs[m], w) IN
-                /\ mWorkers' = [mWorkers EXCEPT ![m][w] = [state |-> "ALIVE", inc |-> msg.inc]]
-                /\ mWorkerOrder' = [mWorkerOrder EXCEPT ![m] = Append(Remove(@, w), w)]
+                \* registered, but not usable until its executor list arrives
+                /\ mWorkers' = [mWorkers EXCEPT ![m][w] = [state |-> "UNKNOWN", inc |-> msg.inc]]
+                /\ mWorkerOrder' = [mWorkerOrder EXCEPT ![m] = Remove(@, w)]
                 /\ mExecs' = [mExecs EXCEPT ![m] = @ \ lost]
                 /\ storeWorker' = [storeWorker EXCEPT ![w] = msg.inc]
                 /\ Deliver(msg, {ToWorker("RegisteredWorker", m, w, msg.inc)}
@@ -533,27 +537,51 @@ WorkerHandleRegisteredWorker(w, msg) ==
     /\ UNCHANGED <<zkVars, masterVars, wUp, wInc, wExecs, wSeen, wReports, driverVars, Quiet,
                    launchCount, abnormalExits, finishedApps, launchForFinished>>
 
+\* The executor list of a registered worker: it becomes ALIVE (like an answer
+\* to MasterChanged). A list of a worker already ALIVE is a late or repeated
+\* answer: everything running there since the first list was launched by this
+\* leader, so it tells nothing new and is only consumed (reconciling it again
+\* could act on a stale list).
 MasterHandleWorkerLatestState(m, msg) ==
     /\ msg.type = "WorkerLatestState" /\ msg.dest = m
     /\ Leading(m) /\ msg.epoch = mEpoch[m]
-    /\ mWorkers[m][msg.worker].state = "ALIVE" /\ mWorkers[m][msg.worker].inc = msg.inc
-    /\ LET rec == Reconcile(m, mExecs[m], msg.worker, msg.inc, msg.execs, mState[m] = "RECOVERING") IN
-       /\ mExecs' = [mExecs EXCEPT ![m] = @ \cup rec.adopted]
-       /\ Deliver(msg, rec.kills)
-    /\ UNCHANGED <<zkVars, mState, mEpoch, mApps, mAppOrder, mWorkers, mWorkerOrder,
-                   workerVars, driverVars, Quiet, historyVars>>
+    /\ LET w == msg.worker IN
+       /\ mWorkers[m][w].state \in {"UNKNOWN", "ALIVE"} /\ mWorkers[m][w].inc = msg.inc
+       /\ IF mWorkers[m][w].state = "UNKNOWN"
+          THEN LET rec == Reconcile(m, mExecs[m], w, msg.inc, msg.execs, mState[m] = "RECOVERING") IN
+               /\ mWorkers' = [mWorkers EXCEPT ![m][w].state = "ALIVE"]
+               /\ mWorkerOrder' = [mWorkerOrder EXCEPT ![m] = Append(Remove(@, w), w)]
+               /\ mExecs' = [mExecs EXCEPT ![m] = @ \cup rec.adopted]
+               /\ Deliver(msg, rec.kills)
+          ELSE /\ Deliver(msg, {})
+               /\ UNCHANGED <<mWorkers, mWorkerOrder, mExecs>>
+    /\ UNCHANGED <<zkVars, mState, mEpoch, mApps, mAppOrder, workerVars, driverVars, Quiet, historyVars>>
+
+\* The executor list of worker w is on its way to leader m, or asked for:
+\* RegisteredWorker and MasterChanged ask for it (their epoch names the leader),
+\* WorkerLatestState and WorkerSchedulerStateResponse carry it.
+ListInFlight(m, w) ==
+    \E x \in msgs : /\ x.type \in {"RegisteredWorker", "MasterChanged", "WorkerLatestState",
+                                   "WorkerSchedulerStateResponse"}
+                   /\ "worker" \in DOMAIN x /\ x.worker = w /\ x.inc = wInc[w] /\ x.epoch = mEpoch[m]
 
 \* Heartbeats are abstracted: a worker that follows a master which does not
 \* have its incarnation ALIVE hears ReconnectWorker from it (Spark answers a
-\* heartbeat of an unknown worker the same way).
+\* heartbeat of an unknown worker the same way), and one whose executor list
+\* the master still lacks (lost on the way, in either direction) hears
+\* RegisteredWorker again, which it answers with a fresh WorkerLatestState.
 MasterHandleHeartbeat(m, w) ==
     /\ Leading(m)
     /\ wUp[w] /\ wMaster[w] = m
     /\ LET entry == mWorkers[m][w]
-           reply == ToWorker("ReconnectWorker", m, w, wInc[w])
-       IN /\ ~(entry.state \in {"ALIVE", "UNKNOWN"} /\ entry.inc = wInc[w])
-          /\ reply \notin msgs
-          /\ Send(reply)
+           known == entry.state \in {"ALIVE", "UNKNOWN"} /\ entry.inc = wInc[w]
+           reconnect == ToWorker("ReconnectWorker", m, w, wInc[w])
+       IN \/ /\ ~known
+             /\ reconnect \notin msgs
+             /\ Send(reconnect)
+          \/ /\ known /\ entry.state = "UNKNOWN"
+             /\ ~ListInFlight(m, w)
+             /\ Send(ToWorker("RegisteredWorker", m, w, wInc[w]))
     /\ UNCHANGED <<zkVars, masterVars, workerVars, driverVars, envVars, historyVars>>
 
 \* The master declared this registration dead: the worker stops its executors
@@ -585,18 +613,21 @@ RemoveWorker(m, w) ==
        /\ UNCHANGED <<zkLeader, zkEpoch, storeApp, mState, mEpoch, mApps, mAppOrder,
                       workerVars, driverVars, historyVars>>
 
-\* The heartbeat timeout fires for a worker. When that registration is really
-\* dead this is ordinary protocol; on a live worker it is a false suspicion (a fault).
+\* The heartbeat timeout fires for a worker (ALIVE, or registered and still
+\* UNKNOWN: recovery has ended, so its executor list is all it lacks). When
+\* that registration is really dead this is ordinary protocol; on a live
+\* worker it is a false suspicion (a fault).
+Registered(m, w) == mWorkers[m][w].state \in {"ALIVE", "UNKNOWN"}
 WorkerIsDead(m, w) == ~(wUp[w] /\ wInc[w] = mWorkers[m][w].inc)
 MasterWorkerTimeoutOfDeadWorker(m, w) ==
     /\ mState[m] = "ALIVE" /\ HoldsLease(m)
-    /\ mWorkers[m][w].state = "ALIVE"
+    /\ Registered(m, w)
     /\ WorkerIsDead(m, w)
     /\ RemoveWorker(m, w)
     /\ UNCHANGED envVars
 MasterWorkerTimeoutOfLiveWorker(m, w) ==
     /\ mState[m] = "ALIVE" /\ HoldsLease(m)
-    /\ mWorkers[m][w].state = "ALIVE"
+    /\ Registered(m, w)
     /\ ~WorkerIsDead(m, w)
     /\ CanFault("falseSuspicion") /\ faults' = faults + 1
     /\ RemoveWorker(m, w)
@@ -1222,6 +1253,13 @@ AppsGetExecutors ==
                   /\ dState[a] = "REGISTERED" /\ dMaster[a] = m
                   /\ mApps[m][a].state \in {"WAITING", "RUNNING"}
                   /\ AppSatisfied(m, a))
+
+\* Every live worker ends up registered with the stable leader in its current
+\* incarnation, its executors known to it (ALIVE), so the leader can use it.
+WorkersJoinLeader ==
+    <>[](\E m \in Masters :
+            /\ StableLeader(m)
+            /\ \A w \in Workers : wUp[w] => mWorkers[m][w].state = "ALIVE" /\ mWorkers[m][w].inc = wInc[w])
 
 \* The leader's books end up equal to the executors really running.
 BooksMatchRunningExecutors ==

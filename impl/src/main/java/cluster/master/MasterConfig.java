@@ -16,7 +16,8 @@ import java.util.Objects;
  * @param maxExecutorRetries {@code spark.deploy.maxExecutorRetries}; negative: never fail an app for it
  * @param workerTimeoutMs    {@code spark.worker.timeout}: a worker silent this long is removed (MasterWorkerTimeout)
  * @param recoveryTimeoutMs  {@code spark.deploy.recoveryTimeout}: recovery completes at the latest after this long
- * @param commandRetryMs     how long a LaunchExecutor/KillExecutor may go unanswered before it is sent again
+ * @param commandRetryMs     how long a LaunchExecutor/KillExecutor, or the question for a registered worker's executor
+ *                           list, may go unanswered before it is sent again
  */
 public record MasterConfig(String masterId, String masterUrl, boolean spreadOut, int defaultCores,
                            int maxExecutorRetries, long workerTimeoutMs, long recoveryTimeoutMs, long commandRetryMs) {

@@ -107,7 +107,7 @@ public final class MasterCore {
         if (message instanceof RegisterWorker m) {
             workers.masterHandleRegisterWorker(m, nowMs, out);
         } else if (message instanceof WorkerLatestState m) {
-            workers.masterHandleWorkerLatestState(m, out);
+            workers.masterHandleWorkerLatestState(m, nowMs, out);
         } else if (message instanceof WorkerSchedulerStateResponse m) {
             workers.masterHandleWorkerSchedulerStateResponse(m, nowMs, out);
         } else if (message instanceof Heartbeat m) {

@@ -9,7 +9,10 @@ import java.util.Map;
  */
 public final class MasterWorker {
 
-    /** NONE: removed (or never known); UNKNOWN: recovered, not yet heard from; ALIVE: registered. */
+    /**
+     * NONE: removed (or never known); UNKNOWN: recovered or just registered, its executor list not yet
+     * received (nothing is scheduled on it); ALIVE: registered and its executors known.
+     */
     public enum State { NONE, UNKNOWN, ALIVE }
 
     final String workerId;
@@ -21,6 +24,12 @@ public final class MasterWorker {
     long incarnation;
     /** When the master last heard from this incarnation (not a spec variable: time is abstracted there). */
     long lastHeardMs;
+    /**
+     * When the master last asked this incarnation for its executor list (MasterChanged or RegisteredWorker);
+     * a heartbeat of an UNKNOWN worker asks again once this is {@code commandRetryMs} old (the spec's
+     * "nothing in flight" guard of MasterHandleHeartbeat).
+     */
+    long lastAskedMs;
 
     MasterWorker(String workerId, String host, int port, int cores, int memoryMb, State state, long incarnation,
             long lastHeardMs) {
@@ -32,6 +41,7 @@ public final class MasterWorker {
         this.state = state;
         this.incarnation = incarnation;
         this.lastHeardMs = lastHeardMs;
+        this.lastAskedMs = lastHeardMs;
     }
 
     public String workerId() {

@@ -26,8 +26,9 @@ final class WorkerHandlers {
      * Spec MasterHandleRegisterWorker. A standby leaves the request unanswered (the worker retries).
      * The same ALIVE incarnation again: acknowledge again. An incarnation this master removed, or an older
      * one: ReconnectWorker (start over as a new incarnation). A newer incarnation, or a recovered one
-     * registering: ALIVE, persisted before RegisteredWorker leaves; a newer incarnation's predecessor's
-     * executors are lost.
+     * registering: persisted before RegisteredWorker leaves, but UNKNOWN until its executor list
+     * (WorkerLatestState) arrives, so nothing is placed on capacity its executors may already use; a newer
+     * incarnation's predecessor's executors are lost.
      */
     void masterHandleRegisterWorker(RegisterWorker msg, long nowMs, StepOutput out) {
         if (!ctx.leading()) {
@@ -51,18 +52,19 @@ final class WorkerHandlers {
         List<BookedExecutor> lost = entryIncarnation == msg.incarnation ? List.of() : term.bookedOn(msg.workerId);
         if (entry == null) {
             entry = new MasterWorker(msg.workerId, msg.host, msg.port, msg.cores, msg.memoryMb,
-                    MasterWorker.State.ALIVE, msg.incarnation, nowMs);
+                    MasterWorker.State.UNKNOWN, msg.incarnation, nowMs);
             term.workers.put(msg.workerId, entry);
         } else {
             entry.host = msg.host;
             entry.port = msg.port;
             entry.cores = msg.cores;
             entry.memoryMb = msg.memoryMb;
-            entry.state = MasterWorker.State.ALIVE;
+            entry.state = MasterWorker.State.UNKNOWN;
             entry.incarnation = msg.incarnation;
             entry.lastHeardMs = nowMs;
+            entry.lastAskedMs = nowMs;
         }
-        term.moveToEndOfWorkerOrder(msg.workerId);
+        term.workerOrder.remove(msg.workerId);
         for (BookedExecutor e : lost) {
             term.executors.remove(e.key());
         }
@@ -71,24 +73,29 @@ final class WorkerHandlers {
         out.send(msg.workerId, ctx.commands.registeredWorker(term, msg.incarnation));
         reportLost(term, lost, "the worker restarted", out);
         armWorkerTimeout(term, msg.workerId, ctx.config.workerTimeoutMs(), out);
-        ctx.completeRecoveryIfEveryoneAnswered(out);
-        ctx.requestSchedule(out);
+        if (!lost.isEmpty()) {
+            ctx.requestSchedule(out); // their apps may want replacements elsewhere
+        }
     }
 
     /**
-     * Spec MasterHandleWorkerLatestState: a registered worker lists its executors; those the books lack
-     * are killed, except that while RECOVERING those of known apps are adopted.
+     * Spec MasterHandleWorkerLatestState: a registered (UNKNOWN) worker lists its executors and is ALIVE;
+     * those the books lack are killed, except that while RECOVERING those of known apps are adopted. The
+     * list of a worker already ALIVE is a late or repeated answer that tells nothing new: only consumed
+     * (a step that changes nothing).
      */
-    void masterHandleWorkerLatestState(WorkerLatestState msg, StepOutput out) {
+    void masterHandleWorkerLatestState(WorkerLatestState msg, long nowMs, StepOutput out) {
         if (!ctx.leading() || msg.epoch != ctx.term().epoch) {
             return;
         }
         MasterWorker entry = ctx.term().workers.get(msg.workerId);
-        if (entry == null || entry.state != MasterWorker.State.ALIVE || entry.incarnation != msg.incarnation) {
+        if (entry == null || entry.state == MasterWorker.State.NONE || entry.incarnation != msg.incarnation) {
             return;
         }
         out.action("MasterHandleWorkerLatestState");
-        reconcile(msg.workerId, msg.incarnation, msg.executors, out);
+        if (entry.state == MasterWorker.State.UNKNOWN) {
+            workerListed(entry, msg.executors, nowMs, out);
+        }
     }
 
     /**
@@ -99,25 +106,33 @@ final class WorkerHandlers {
         if (!ctx.leading() || msg.epoch != ctx.term().epoch) {
             return;
         }
-        LeaderTerm term = ctx.term();
-        MasterWorker entry = term.workers.get(msg.workerId);
+        MasterWorker entry = ctx.term().workers.get(msg.workerId);
         if (entry == null || entry.state != MasterWorker.State.UNKNOWN || entry.incarnation != msg.incarnation) {
             return;
         }
         out.action("MasterHandleWorkerSchedulerStateResponse");
-        reconcile(msg.workerId, msg.incarnation, msg.executors, out);
+        workerListed(entry, msg.executors, nowMs, out);
+    }
+
+    /** An UNKNOWN worker's executor list arrived (either answer): reconcile it; the worker is ALIVE and usable. */
+    private void workerListed(MasterWorker entry, List<ExecutorDescription> executors, long nowMs, StepOutput out) {
+        LeaderTerm term = ctx.term();
+        reconcile(entry.workerId, entry.incarnation, executors, out);
         entry.state = MasterWorker.State.ALIVE;
         entry.lastHeardMs = nowMs;
-        term.moveToEndOfWorkerOrder(msg.workerId);
-        armWorkerTimeout(term, msg.workerId, ctx.config.workerTimeoutMs(), out);
+        term.moveToEndOfWorkerOrder(entry.workerId);
+        armWorkerTimeout(term, entry.workerId, ctx.config.workerTimeoutMs(), out);
         ctx.completeRecoveryIfEveryoneAnswered(out);
         ctx.requestSchedule(out);
     }
 
     /**
-     * A heartbeat of the incarnation the books hold (ALIVE, or UNKNOWN while recovering) only refreshes
-     * its liveness: no spec step (heartbeats are abstracted in the spec). Any other incarnation is the
-     * spec's MasterHandleHeartbeat: it hears ReconnectWorker (Spark answers an unknown worker's heartbeat so).
+     * A heartbeat of the incarnation the books hold refreshes its liveness; for an ALIVE one that is all:
+     * no spec step (heartbeats are abstracted in the spec). The spec's MasterHandleHeartbeat is the rest:
+     * an UNKNOWN one whose executor list has not come for {@code commandRetryMs} since it was last asked
+     * for (the question or the answer was lost) hears RegisteredWorker again, which it answers with a
+     * fresh WorkerLatestState; any other incarnation hears ReconnectWorker (Spark answers an unknown
+     * worker's heartbeat so).
      */
     void masterHandleHeartbeat(Heartbeat msg, long nowMs, StepOutput out) {
         if (!ctx.leading()) {
@@ -127,23 +142,29 @@ final class WorkerHandlers {
         MasterWorker entry = term.workers.get(msg.workerId);
         boolean held = entry != null && entry.incarnation == msg.incarnation
                 && (entry.state == MasterWorker.State.ALIVE || entry.state == MasterWorker.State.UNKNOWN);
-        if (held) {
-            entry.lastHeardMs = nowMs;
+        if (!held) {
+            out.action("MasterHandleHeartbeat");
+            out.send(msg.workerId, ctx.commands.reconnectWorker(term, msg.incarnation));
             return;
         }
-        out.action("MasterHandleHeartbeat");
-        out.send(msg.workerId, ctx.commands.reconnectWorker(term, msg.incarnation));
+        entry.lastHeardMs = nowMs;
+        if (entry.state == MasterWorker.State.UNKNOWN && nowMs - entry.lastAskedMs >= ctx.config.commandRetryMs()) {
+            out.action("MasterHandleHeartbeat");
+            entry.lastAskedMs = nowMs;
+            out.send(msg.workerId, ctx.commands.registeredWorker(term, msg.incarnation));
+        }
     }
 
     /**
      * Spec MasterWorkerTimeout (MasterWorkerTimeoutOfDeadWorker or ...OfLiveWorker: the master cannot
-     * tell which): an ALIVE worker not heard from for the worker timeout is removed, its executors
-     * reported LOST, its record deleted, and it is told ReconnectWorker in case it still lives.
+     * tell which): a registered worker (ALIVE, or UNKNOWN once recovery has ended) not heard from for the
+     * worker timeout is removed, its executors reported LOST, its record deleted, and it is told
+     * ReconnectWorker in case it still lives.
      */
     void masterWorkerTimeout(String workerId, long nowMs, StepOutput out) {
         LeaderTerm term = ctx.term();
         MasterWorker entry = term.workers.get(workerId);
-        if (entry == null || entry.state != MasterWorker.State.ALIVE) {
+        if (entry == null || entry.state == MasterWorker.State.NONE) {
             return;
         }
         long silentMs = nowMs - entry.lastHeardMs;

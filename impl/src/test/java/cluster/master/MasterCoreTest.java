@@ -51,7 +51,7 @@ class MasterCoreTest {
     /** Elected with nothing persisted, one 4-core worker and one app with 1-core executors capped at 2 cores. */
     private String aliveWithWorkerAndApp() {
         master.elect(1);
-        master.registerWorker("w1", 1, 4, 4096);
+        master.joinWorker("w1", 1, 4, 4096);
         master.registerApp("d1", app(2, 1, 512));
         return master.term().appOrder().get(0);
     }
@@ -80,13 +80,68 @@ class MasterCoreTest {
         RegisteredWorker reply = sentOne(effects, RegisteredWorker.class, "w1");
         assertEquals(1, reply.epoch);
         assertEquals(1, reply.incarnation);
+        assertEquals(MasterWorker.State.UNKNOWN, master.term().workers().get("w1").state(), "its executors are not known yet");
+        assertEquals(List.of(), master.term().workerOrder());
+    }
+
+    @Test
+    void when_registered_worker_lists_its_executors_then_ALIVE_and_only_then_used() {
+        master.elect(1);
+        master.registerWorker("w1", 1, 4, 4096);
+        master.registerApp("d1", app(null, 1, 512));
+        assertNull(action(master.schedule()), "nothing is placed on a worker whose executors are unknown");
+        List<Effect> effects = master.latestState("w1", 1, running("app-0-0000", 0, 1, 512));
+        assertEquals("MasterHandleWorkerLatestState", action(effects));
+        assertEquals(MasterWorker.State.ALIVE, master.term().workers().get("w1").state());
         assertEquals(List.of("w1"), master.term().workerOrder());
+        assertEquals(0, sentOne(effects, KillExecutor.class, "w1").execId, "ALIVE master: an executor it lacks is killed");
+        assertEquals(4, sent(master.schedule(), LaunchExecutor.class, "w1").size());
+    }
+
+    @Test
+    void when_WorkerLatestState_is_lost_then_a_heartbeat_asks_for_it_again() {
+        master.elect(1);
+        master.registerWorker("w1", 1, 4, 4096);
+        assertTrue(master.receive("w1", new Heartbeat("w1", 1)).isEmpty(), "just asked: the answer may be on its way");
+        master.nowMs += MasterConfig.defaults(MasterProbe.MASTER, "spark://m1:7077").commandRetryMs();
+        List<Effect> again = master.receive("w1", new Heartbeat("w1", 1));
+        assertEquals("MasterHandleHeartbeat", action(again));
+        assertEquals(1, sentOne(again, RegisteredWorker.class, "w1").incarnation);
+        assertTrue(cluster.core.Effects.trace(again).changed().isEmpty());
+        assertTrue(master.receive("w1", new Heartbeat("w1", 1)).isEmpty(), "asked again just now");
+        master.latestState("w1", 1);
+        master.nowMs += 60_000;
+        assertTrue(master.receive("w1", new Heartbeat("w1", 1)).isEmpty(), "ALIVE: a heartbeat is no spec step");
+    }
+
+    @Test
+    void when_worker_registers_while_RECOVERING_then_recovery_waits_for_its_list_and_adopts_from_it() {
+        master.elect(2, worker("w1", 4, 4, 4096), activeApp("app-1-0000", "d1", app(null, 1, 512), 2, Integer.MAX_VALUE));
+        master.receive("d1", new MasterChangeAcknowledged(2, "app-1-0000"));
+        List<Effect> registered = master.registerWorker("w1", 4, 4, 4096);
+        assertTrue(cluster.core.Effects.timers(registered).stream()
+                .noneMatch(t -> t.name().equals("MasterCompleteRecovery")), "w1 has not answered yet");
+        List<Effect> listed = master.latestState("w1", 4, running("app-1-0000", 1, 1, 512));
+        assertEquals(BookedExecutor.State.RUNNING, master.booked("app-1-0000", 1).state(), "adopted");
+        assertEquals(1, cluster.core.Effects.timers(listed).stream()
+                .filter(t -> t.name().equals("MasterCompleteRecovery") && t.delayMs() == 0).count(), "everyone answered");
+    }
+
+    @Test
+    void when_registered_worker_never_lists_its_executors_then_it_times_out() {
+        master.elect(1);
+        master.registerWorker("w1", 1, 4, 4096);
+        master.nowMs += 61_000;
+        List<Effect> effects = master.fire("MasterWorkerTimeout", "w1");
+        assertEquals("MasterWorkerTimeout", action(effects));
+        assertEquals(MasterWorker.State.NONE, master.term().workers().get("w1").state());
+        assertEquals(1, sentOne(effects, ReconnectWorker.class, "w1").incarnation);
     }
 
     @Test
     void when_duplicate_RegisterWorker_then_acknowledged_again_and_nothing_changes() {
         master.elect(1);
-        master.registerWorker("w1", 1, 4, 4096);
+        master.joinWorker("w1", 1, 4, 4096);
         List<Effect> effects = master.registerWorker("w1", 1, 4, 4096);
         assertEquals("MasterHandleRegisterWorker", action(effects));
         assertTrue(cluster.core.Effects.trace(effects).changed().isEmpty());
@@ -248,7 +303,7 @@ class MasterCoreTest {
     @Test
     void when_KillExecutors_then_KILLING_executor_keeps_its_cores_booked_until_reported_gone() {
         master.elect(1);
-        master.registerWorker("w1", 1, 2, 4096);
+        master.joinWorker("w1", 1, 2, 4096);
         master.registerApp("d1", app(null, 1, 512));
         String appId = master.term().appOrder().get(0);
         master.schedule();
@@ -304,7 +359,7 @@ class MasterCoreTest {
     @Test
     void when_RequestExecutors_then_target_persisted_and_schedule_respects_it() {
         master.elect(1);
-        master.registerWorker("w1", 1, 8, 8192);
+        master.joinWorker("w1", 1, 8, 8192);
         master.registerApp("d1", MasterProbe.dynamicApp(1, 512, 0));
         String appId = master.term().appOrder().get(0);
         assertNull(action(master.schedule()), "target 0");
@@ -361,7 +416,7 @@ class MasterCoreTest {
         List<Effect> effects = master.receive("w9", new Heartbeat("w9", 3));
         assertEquals("MasterHandleHeartbeat", action(effects));
         assertEquals(3, sentOne(effects, ReconnectWorker.class, "w9").incarnation);
-        master.registerWorker("w1", 1, 4, 4096);
+        master.joinWorker("w1", 1, 4, 4096);
         assertTrue(master.receive("w1", new Heartbeat("w1", 1)).isEmpty(), "a known heartbeat is no spec step");
     }
 
@@ -392,10 +447,11 @@ class MasterCoreTest {
                 .filter(t -> t.name().equals("MasterCompleteRecovery") && t.delayMs() == 0).count(), "everyone answered");
         assertEquals("MasterCompleteRecovery", action(master.fire("MasterCompleteRecovery", "")));
         assertEquals(MasterRole.ALIVE, master.core.state().role());
-        // ALIVE now: an executor the books lack is killed, never adopted
+        // w1 is ALIVE: a later list of it is a late or repeated answer, only consumed
         List<Effect> latest = master.receive("w1", new WorkerLatestState(2, "w1", 4, List.of(running("app-1-0000", 1, 1, 512))));
         assertEquals("MasterHandleWorkerLatestState", action(latest));
-        assertEquals(1, sentOne(latest, KillExecutor.class, "w1").execId);
+        assertTrue(cluster.core.Effects.trace(latest).changed().isEmpty());
+        assertTrue(sent(latest, KillExecutor.class).isEmpty());
         assertNull(master.booked("app-1-0000", 1));
     }
 
@@ -477,7 +533,9 @@ class MasterCoreTest {
     @Test
     void when_trace_event_then_it_carries_the_changed_spec_variables_only() {
         master.elect(1);
-        Effect.TraceEvent trace = cluster.core.Effects.trace(master.registerWorker("w1", 1, 4, 4096));
-        assertEquals(java.util.Set.of("mWorkers", "mWorkerOrder"), trace.changed().keySet());
+        Effect.TraceEvent registered = cluster.core.Effects.trace(master.registerWorker("w1", 1, 4, 4096));
+        assertEquals(java.util.Set.of("mWorkers"), registered.changed().keySet());
+        Effect.TraceEvent listed = cluster.core.Effects.trace(master.latestState("w1", 1));
+        assertEquals(java.util.Set.of("mWorkers", "mWorkerOrder"), listed.changed().keySet());
     }
 }

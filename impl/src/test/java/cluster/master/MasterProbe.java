@@ -12,6 +12,7 @@ import cluster.messages.ExecutorStateChanged;
 import cluster.messages.Message;
 import cluster.messages.RegisterApplication;
 import cluster.messages.RegisterWorker;
+import cluster.messages.WorkerLatestState;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -72,6 +73,17 @@ final class MasterProbe {
     List<Effect> registerWorker(String workerId, long incarnation, int cores, int memoryMb) {
         return receive(workerId, new RegisterWorker(workerId, incarnation, "host-" + workerId, 7078, cores, memoryMb,
                 List.of()));
+    }
+
+    /** The worker's answer to RegisteredWorker: its executor list (here: none running). */
+    List<Effect> latestState(String workerId, long incarnation, ExecutorDescription... running) {
+        return receive(workerId, new WorkerLatestState(core.state().epoch(), workerId, incarnation, List.of(running)));
+    }
+
+    /** RegisterWorker and then the worker's WorkerLatestState with no executors: the worker is ALIVE and usable. */
+    List<Effect> joinWorker(String workerId, long incarnation, int cores, int memoryMb) {
+        registerWorker(workerId, incarnation, cores, memoryMb);
+        return latestState(workerId, incarnation);
     }
 
     List<Effect> registerApp(String driver, ApplicationDescription description) {

@@ -49,10 +49,10 @@ public final class CheckSpec {
                 out.println(progressLine(p));
             }
         });
-        return report(result, options);
+        return report(result, options, ActionNames.fromSpecDir(specDir));
     }
 
-    private int report(TlcResult r, TlcOptions options) {
+    private int report(TlcResult r, TlcOptions options, ActionNames names) {
         boolean simulationEnded = options.simulate() && (r.outcome() == TlcOutcome.OK || r.outcome() == TlcOutcome.TIMEOUT);
         if (simulationEnded) {
             out.println("simulation found no violation");
@@ -80,7 +80,7 @@ public final class CheckSpec {
             }
             default -> {
                 out.println("VIOLATION: " + violation(r));
-                out.print(CounterexamplePrinter.format(r));
+                out.print(CounterexamplePrinter.format(r, names));
                 out.println(String.format(Locale.ROOT, "(%s distinct states, %.1f s)",
                         r.distinctStates() < 0 ? "?" : String.valueOf(r.distinctStates()), r.seconds()));
                 return VIOLATION;

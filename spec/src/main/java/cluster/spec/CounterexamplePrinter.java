@@ -21,6 +21,11 @@ public final class CounterexamplePrinter {
 
     /** The counterexample of a result, headed by what was violated; "" if the result has no trace. */
     public static String format(TlcResult result) {
+        return format(result, ActionNames.asTlcNamesThem());
+    }
+
+    /** As {@link #format(TlcResult)}, each step named by {@code names} (an action of a group by its own name). */
+    public static String format(TlcResult result, ActionNames names) {
         if (result.trace().isEmpty()) return "";
         String what = switch (result.outcome()) {
             case INVARIANT_VIOLATED -> "invariant " + result.violatedName() + " is violated";
@@ -30,14 +35,18 @@ public final class CounterexamplePrinter {
             default -> result.outcome().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
         };
         return "Counterexample (" + result.trace().size() + " states), " + what + ":\n"
-                + format(result.trace(), result.traceEnd());
+                + format(result.trace(), result.traceEnd(), names);
     }
 
     public static String format(List<TraceStep> trace, TraceEnd end) {
+        return format(trace, end, ActionNames.asTlcNamesThem());
+    }
+
+    public static String format(List<TraceStep> trace, TraceEnd end, ActionNames names) {
         StringBuilder out = new StringBuilder();
         TraceStep previous = null;
         for (TraceStep step : trace) {
-            out.append("State ").append(step.number()).append(": ").append(step.action());
+            out.append("State ").append(step.number()).append(": ").append(names.of(step));
             String where = shortLocation(step.location());
             if (!where.isEmpty()) out.append("  (").append(where).append(')');
             out.append('\n');
