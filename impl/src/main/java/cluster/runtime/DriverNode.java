@@ -48,6 +48,8 @@ public final class DriverNode implements AutoCloseable {
     private final CompletableFuture<String> removed = new CompletableFuture<>();
     private final List<Waiter> waiters = new ArrayList<>();
     private TaskScheduler tasks;
+    /** The master this driver followed after its last step (for the timeline). */
+    private String followed;
 
     private record Waiter(int executors, CompletableFuture<Void> future) {
     }
@@ -218,6 +220,13 @@ public final class DriverNode implements AutoCloseable {
 
     /** On the loop, after each core step: the timeline, the waiters and the task scheduler follow the protocol. */
     private void stepped(Input input, List<Effect> effects) {
+        String master = core.state().master();
+        if (master != null && !master.equals(followed)) {
+            if (followed != null) {
+                event("following the new leader " + master + " (term " + core.state().epochFloor() + ")");
+            }
+            followed = master;
+        }
         if (input instanceof Input.Received r) {
             if (r.message() instanceof RegisteredApplication m && core.state().appId() != null
                     && !registered.isDone()) {
