@@ -44,6 +44,34 @@ class CommandLineTest {
     }
 
     @Test
+    void aDefaultsFileIsReadAndItsBadKeyIsNamedWithItsLine() throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("spark-defaults", ".conf");
+        try {
+            java.nio.file.Files.writeString(file, "# comment\nspark.deploy.spreadOut  false\nspark.executor.memroy 1g\n");
+            Commands.Run run = Commands.run(120, "master", "--port", "0", "--properties-file", file.toString());
+            assertEquals(2, run.exitCode());
+            assertTrue(run.err().contains("spark.executor.memroy") && run.err().contains("line 3"), run.err());
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+        }
+    }
+
+    @Test
+    void statusShowsTheMastersView() throws Exception {
+        try (RealCluster cluster = new RealCluster(java.util.List.of(), new int[] {3}, "1g")) {
+            Commands.Run json = Commands.run(120, "status", "--master", cluster.master.address(), "--json");
+            assertEquals(0, json.exitCode(), json.err());
+            assertTrue(json.out().startsWith("{\"masterId\":\"" + cluster.masterId() + "\",\"status\":\"ALIVE\""), json.out());
+            assertTrue(json.out().contains("\"workerId\":\"" + cluster.workerId(0) + "\",\"state\":\"ALIVE\",\"cores\":3"),
+                    json.out());
+            Commands.Run text = Commands.run(120, "status", "--master", cluster.master.address());
+            assertTrue(text.out().contains("workers (1):") && text.out().contains(cluster.workerId(0)), text.out());
+            Commands.Run nobody = Commands.run(120, "status", "--master", "spark://127.0.0.1:1", "--timeout", "2000");
+            assertEquals(1, nobody.exitCode());
+        }
+    }
+
+    @Test
     void aBadFlagIsNamed() throws Exception {
         Commands.Run run = Commands.run(120, "worker", "spark://127.0.0.1:7077", "--cores", "many");
         assertEquals(2, run.exitCode());
