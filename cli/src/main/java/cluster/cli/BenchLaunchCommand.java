@@ -44,6 +44,9 @@ public final class BenchLaunchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object with the figures.")
     boolean json;
 
+    @Option(names = "--trace-dir", paramLabel = "DIR", description = "Trace every node into DIR (to measure what tracing costs).")
+    Path traceDir;
+
     @Override
     public Integer call() throws Exception {
         if (executors < 1 || runs < 5) {
@@ -55,9 +58,10 @@ public final class BenchLaunchCommand implements Callable<Integer> {
         List<Long> launches = new ArrayList<>();
         List<Long> floors = new ArrayList<>();
         try (LocalCluster cluster = new LocalCluster(dir, List.of())) {
-            LocalCluster.NodeProcess master = cluster.startMaster(List.of());
-            cluster.startWorker(master.address(), coresPerWorker, memory, List.of());
-            cluster.startWorker(master.address(), coresPerWorker, memory, List.of());
+            List<String> tracing = traceDir == null ? List.of() : List.of("--trace-dir", traceDir.toAbsolutePath().toString());
+            LocalCluster.NodeProcess master = cluster.startMaster(tracing);
+            cluster.startWorker(master.address(), coresPerWorker, memory, tracing);
+            cluster.startWorker(master.address(), coresPerWorker, memory, tracing);
             List<String> masters = NodeAddress.mastersFromUrl(master.address());
             for (int run = 0; run <= runs; run++) {
                 long launch = launchOnce(masters);
@@ -78,8 +82,9 @@ public final class BenchLaunchCommand implements Callable<Integer> {
         long median = launches.get(launches.size() / 2);
         long floor = floors.get(floors.size() / 2);
         if (json) {
-            System.out.printf("{\"executors\": %d, \"runs\": %d, \"medianMs\": %d, \"minMs\": %d, \"maxMs\": %d, \"floorMs\": %d}%n",
-                    executors, runs, median, launches.get(0), launches.get(launches.size() - 1), floor);
+            System.out.printf("{\"executors\": %d, \"runs\": %d, \"medianMs\": %d, \"minMs\": %d, \"maxMs\": %d, \"floorMs\": %d, "
+                            + "\"traced\": %b}%n", executors, runs, median, launches.get(0), launches.get(launches.size() - 1),
+                    floor, traceDir != null);
         } else {
             System.out.printf("executors %d, runs %d: median %d ms, min %d ms, max %d ms; floor (median) %d ms; over the floor %d ms%n",
                     executors, runs, median, launches.get(0), launches.get(launches.size() - 1), floor, median - floor);
@@ -92,7 +97,8 @@ public final class BenchLaunchCommand implements Callable<Integer> {
         ApplicationDescription app = new ApplicationDescription("bench-launch", executors, 1, EXECUTOR_MEMORY_MB,
                 null, List.of());
         long start = System.nanoTime();
-        DriverNode driver = DriverNode.start("127.0.0.1", masters, app, new SparkConf(), null);
+        DriverNode driver = DriverNode.start("127.0.0.1", masters, app, new SparkConf(),
+                traceDir == null ? null : traceDir.toAbsolutePath().toString());
         try {
             driver.executorsRegistered(executors).get(120, TimeUnit.SECONDS);
             return (System.nanoTime() - start) / 1_000_000;

@@ -55,10 +55,13 @@ public final class DemoCommand implements Callable<Integer> {
         t0 = System.nanoTime();
         try (LocalCluster cluster = new LocalCluster(home, List.of());
              StatusClient status = new StatusClient(TransportConfig.defaults())) {
-            List<LocalCluster.NodeProcess> masters = ha ? startHaMasters(cluster) : List.of(cluster.startMaster(List.of()));
+            Path traceDir = home.resolve("trace");
+            List<String> tracing = List.of("--trace-dir", traceDir.toString());
+            List<LocalCluster.NodeProcess> masters = ha ? startHaMasters(cluster, tracing)
+                    : List.of(cluster.startMaster(tracing));
             String url = masterUrl(masters);
             for (int i = 0; i < 2; i++) {
-                LocalCluster.NodeProcess worker = cluster.startWorker(url, workerCores, "1g", List.of());
+                LocalCluster.NodeProcess worker = cluster.startWorker(url, workerCores, "1g", tracing);
                 say("%s up (pid %d, %d cores, 1g)", worker.address(), worker.pid(), workerCores);
             }
             ApplicationDescription app = new ApplicationDescription("Spark Pi (demo)", 2 * workerCores, 1, 256, null,
@@ -67,7 +70,7 @@ public final class DemoCommand implements Callable<Integer> {
             System.out.println("Submitting the sample app: " + 2 * workerCores + " executors of 1 core and 256m, "
                     + taskCount + " tasks");
             List<String> masterIds = NodeAddress.mastersFromUrl(url);
-            PiApp.Outcome outcome = PiApp.run("127.0.0.1", masterIds, app, new SparkConf(), null, taskCount, samples,
+            PiApp.Outcome outcome = PiApp.run("127.0.0.1", masterIds, app, new SparkConf(), traceDir.toString(), taskCount, samples,
                     300, driver -> {
                         if (ha) {
                             killLeaderAndWatch(status, masterIds, masters, cluster);
@@ -77,6 +80,7 @@ public final class DemoCommand implements Callable<Integer> {
             System.out.println("Stopping the cluster...");
             cluster.close();
             System.out.printf("Done in %d ms; every process the demo started is stopped.%n", ms());
+            System.out.println("Protocol traces of every node: " + traceDir);
             return 0;
         } catch (Exception e) {
             System.err.println("demo failed: " + e.getMessage());
@@ -84,10 +88,10 @@ public final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private List<LocalCluster.NodeProcess> startHaMasters(LocalCluster cluster) throws Exception {
+    private List<LocalCluster.NodeProcess> startHaMasters(LocalCluster cluster, List<String> tracing) throws Exception {
         LocalCluster.NodeProcess zk = cluster.startZooKeeper();
         say("ZooKeeper %s up (pid %d)", zk.address(), zk.pid());
-        List<String> conf = new ArrayList<>();
+        List<String> conf = new ArrayList<>(tracing);
         for (String pair : List.of("spark.deploy.recoveryMode=ZOOKEEPER", "spark.deploy.zookeeper.url=" + zk.address(),
                 "spark.deploy.zookeeper.sessionTimeout=1s", "spark.deploy.zookeeper.connectionTimeout=1s")) {
             conf.addAll(List.of("--conf", pair));
