@@ -6,14 +6,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -114,16 +113,13 @@ class FileSystemCoordinationTest {
 
     @Test
     void aMasterProcessKilledWithSigkillFreesTheLockForTheStandby() throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                FileSystemMasterMain.class.getName(), dir.toString())
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process child = CoordinationMasterMain.fork(Map.of(CoordinationFactory.RECOVERY_MODE, "FILESYSTEM",
+                CoordinationFactory.RECOVERY_DIRECTORY, dir.toString()));
         try {
             // Read on another thread so a silent child cannot hang the test: the finally kills it, ending the read.
-            String line = CompletableFuture.supplyAsync(() -> firstLineStartingWith(child, "LEADING "))
+            Long childEpoch = CompletableFuture.supplyAsync(() -> CoordinationMasterMain.awaitLeading(child))
                     .get(30, TimeUnit.SECONDS);
-            assertTrue(line != null, "the child master never led");
-            long childEpoch = Long.parseLong(line.substring("LEADING ".length()));
+            assertTrue(childEpoch != null, "the child master never led");
             Master standby = start("m2");
             assertLeadershipLost(standby.service.persist(childEpoch, TestRecords.app("a")));
             assertFalse(standby.listener.leading());
@@ -192,18 +188,6 @@ class FileSystemCoordinationTest {
         awaitLeading(m);
         assertEquals(List.of(), m.listener.records());
         assertFalse(Files.exists(leftover));
-    }
-
-    private static String firstLineStartingWith(Process process, String prefix) {
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            String line = out.readLine();
-            while (line != null && !line.startsWith(prefix)) {
-                line = out.readLine(); // the child's log lines
-            }
-            return line;
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     static void assertLeadershipLost(java.util.concurrent.CompletableFuture<Void> write) {

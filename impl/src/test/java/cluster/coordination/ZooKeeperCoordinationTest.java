@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static cluster.coordination.FileSystemCoordinationTest.assertLeadershipLost;
@@ -138,6 +139,23 @@ class ZooKeeperCoordinationTest {
         awaitLeadingAbove(a, epochB);
         assertEquals(List.of(TestRecords.app("ok")), a.listener.records());
         assertEquals(List.of("elected " + epochA, "revoked", "elected " + a.listener.epoch()), a.listener.events());
+    }
+
+    @Test
+    void aLeaderProcessKilledWithSigkillIsReplacedOnceItsSessionExpires() throws Exception {
+        Process child = CoordinationMasterMain.fork(Map.of(CoordinationFactory.RECOVERY_MODE, "ZOOKEEPER",
+                CoordinationFactory.ZK_URL, server.connectString(), CoordinationFactory.ZK_SESSION_TIMEOUT, SESSION_MS + "ms"));
+        try {
+            Long childEpoch = CompletableFuture.supplyAsync(() -> CoordinationMasterMain.awaitLeading(child))
+                    .get(30, TimeUnit.SECONDS);
+            assertTrue(childEpoch != null, "the child master never led");
+            Master standby = start("standby");
+            assertLeadershipLost(standby.service.persist(childEpoch, TestRecords.app("a")));
+            child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            awaitLeadingAbove(standby, childEpoch);
+        } finally {
+            child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        }
     }
 
     @Test
