@@ -62,23 +62,32 @@ public final class EmbeddedZooKeeper implements AutoCloseable {
         }
         boolean own = dataDir == null;
         Path dir = own ? Files.createTempDirectory("zookeeper-") : Files.createDirectories(dataDir);
-        ZooKeeperServer server = new ZooKeeperServer(dir.toFile(), dir.toFile(), tickMs);
-        server.setMinSessionTimeout(2 * tickMs);
-        server.setMaxSessionTimeout(Math.max(20 * tickMs, MAX_SESSION_MS));
-        ServerCnxnFactory connections = ServerCnxnFactory.createFactory(new InetSocketAddress(host, port),
-                MAX_CLIENT_CONNECTIONS);
+        ServerCnxnFactory connections = null;
         try {
+            ZooKeeperServer server = new ZooKeeperServer(dir.toFile(), dir.toFile(), tickMs);
+            server.setMinSessionTimeout(2 * tickMs);
+            server.setMaxSessionTimeout(Math.max(20 * tickMs, MAX_SESSION_MS));
+            connections = ServerCnxnFactory.createFactory(new InetSocketAddress(host, port), MAX_CLIENT_CONNECTIONS);
             connections.startup(server);
+            LOG.info("ZooKeeper serving on {}:{}, data in {}, tick {} ms", host, connections.getLocalPort(), dir, tickMs);
+            return new EmbeddedZooKeeper(connections, server, dir, own, host);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            connections.shutdown();
+            cleanUpFailedStart(connections, own, dir);
             throw new IOException("interrupted while starting ZooKeeper", e);
         } catch (IOException | RuntimeException e) {
-            connections.shutdown();
+            cleanUpFailedStart(connections, own, dir);
             throw e;
         }
-        LOG.info("ZooKeeper serving on {}:{}, data in {}, tick {} ms", host, connections.getLocalPort(), dir, tickMs);
-        return new EmbeddedZooKeeper(connections, server, dir, own, host);
+    }
+
+    private static void cleanUpFailedStart(ServerCnxnFactory connections, boolean ownDataDir, Path dataDir) {
+        if (connections != null) {
+            connections.shutdown();
+        }
+        if (ownDataDir) {
+            deleteTree(dataDir);
+        }
     }
 
     /** A server on 127.0.0.1, any free port, a temporary data directory. */
