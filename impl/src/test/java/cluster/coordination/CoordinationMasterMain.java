@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A stand-in master process for tests and benchmarks that kill a leader with SIGKILL: joins the election that
@@ -57,8 +59,21 @@ public final class CoordinationMasterMain {
         return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
     }
 
-    /** The epoch the forked master printed on its first election, or null if it ended without leading. */
-    static Long awaitLeading(Process process) {
+    /**
+     * The epoch the forked master printed on its first election. The output is read on another thread, so a
+     * silent child cannot hang the caller past {@code timeoutSeconds} (its {@code finally} kills the child).
+     *
+     * @throws IllegalStateException if the child ended, or did not lead in time
+     */
+    static long awaitLeading(Process process, long timeoutSeconds) throws Exception {
+        Long epoch = CompletableFuture.supplyAsync(() -> firstEpoch(process)).get(timeoutSeconds, TimeUnit.SECONDS);
+        if (epoch == null) {
+            throw new IllegalStateException("the forked master ended without leading");
+        }
+        return epoch;
+    }
+
+    private static Long firstEpoch(Process process) {
         try (BufferedReader out = new BufferedReader(new InputStreamReader(
                 process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = out.readLine(); line != null; line = out.readLine()) {

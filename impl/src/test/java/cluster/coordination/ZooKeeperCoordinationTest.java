@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static cluster.coordination.FileSystemCoordinationTest.assertLeadershipLost;
@@ -146,9 +145,7 @@ class ZooKeeperCoordinationTest {
         Process child = CoordinationMasterMain.fork(Map.of(CoordinationFactory.RECOVERY_MODE, "ZOOKEEPER",
                 CoordinationFactory.ZK_URL, server.connectString(), CoordinationFactory.ZK_SESSION_TIMEOUT, SESSION_MS + "ms"));
         try {
-            Long childEpoch = CompletableFuture.supplyAsync(() -> CoordinationMasterMain.awaitLeading(child))
-                    .get(30, TimeUnit.SECONDS);
-            assertTrue(childEpoch != null, "the child master never led");
+            long childEpoch = CoordinationMasterMain.awaitLeading(child, 30);
             Master standby = start("standby");
             assertLeadershipLost(standby.service.persist(childEpoch, TestRecords.app("a")));
             child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);

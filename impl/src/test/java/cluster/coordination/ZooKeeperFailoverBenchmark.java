@@ -58,11 +58,7 @@ public final class ZooKeeperFailoverBenchmark {
     private static double oneFailover(Map<String, String> conf, CuratorFramework admin) throws Exception {
         Process leader = CoordinationMasterMain.fork(conf);
         try {
-            Long leaderEpoch = CompletableFuture.supplyAsync(() -> CoordinationMasterMain.awaitLeading(leader))
-                    .get(60, TimeUnit.SECONDS);
-            if (leaderEpoch == null) {
-                throw new IllegalStateException("the forked leader never led");
-            }
+            CoordinationMasterMain.awaitLeading(leader, 60);
             CompletableFuture<Long> electedAt = new CompletableFuture<>();
             try (CoordinationService standby = CoordinationFactory.fromSparkConf(conf, 1)) {
                 standby.start("standby", new LeadershipListener() {
