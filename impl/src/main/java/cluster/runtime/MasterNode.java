@@ -26,6 +26,8 @@ import java.util.function.Function;
 public final class MasterNode implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(MasterNode.class);
+    /** Exit code of a master whose coordination store cannot be read. */
+    public static final int EXIT_STORE_UNREADABLE = 3;
 
     private final NodeHost host;
     private final MasterCore core;
@@ -74,6 +76,15 @@ public final class MasterNode implements AutoCloseable {
                 public void elected(long epoch, List<PersistedRecord> records) {
                     LOG.info("{} leads term {} ({} persisted records)", address.nodeId(), epoch, records.size());
                     runtime.input(new Input.ElectedLeader(epoch, records));
+                }
+
+                @Override
+                public void failed(Exception e) {
+                    // The store cannot be read (a corrupt record): leading from it would lose or invent state.
+                    LOG.error("{} cannot take part in the election: {}; the master exits", address.nodeId(),
+                            e.getMessage());
+                    System.err.println("master " + address.nodeId() + " exits: " + e.getMessage());
+                    new Thread(() -> System.exit(EXIT_STORE_UNREADABLE), "exit").start();
                 }
 
                 @Override
