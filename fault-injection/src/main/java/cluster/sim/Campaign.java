@@ -1,0 +1,91 @@
+package cluster.sim;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
+import java.util.stream.IntStream;
+
+/**
+ * Many independent runs, seeds {@code seed, seed + 1, ...}, spread over a few threads (each run is single-threaded
+ * and shares nothing, so the result does not depend on the threads). Failing runs are listed by seed.
+ */
+public final class Campaign {
+
+    /**
+     * @param failures   the failing runs, by seed
+     * @param wallNanos  how long the campaign took (measured by the caller's clock, for the throughput figures)
+     */
+    public record Summary(int runs, long steps, long faultySteps, long launches, Map<String, Integer> faults,
+                          List<RunResult> failures, long wallNanos) {
+
+        public double runsPerMinute() {
+            return runs * 60e9 / Math.max(1, wallNanos);
+        }
+
+        public double stepsPerSecond() {
+            return steps * 1e9 / Math.max(1, wallNanos);
+        }
+
+        public int faultsInjected() {
+            return faults.values().stream().mapToInt(Integer::intValue).sum();
+        }
+    }
+
+    private Campaign() {
+    }
+
+    /**
+     * Runs {@code runs} seeds from {@code base.seed()} on {@code threads} threads; {@code progress} hears the number
+     * of runs done so far (from any thread).
+     */
+    public static Summary run(SimOptions base, int runs, int threads, IntConsumer progress) {
+        if (runs < 1) {
+            throw new IllegalArgumentException("--runs must be at least 1: " + runs);
+        }
+        AtomicInteger done = new AtomicInteger();
+        long start = System.nanoTime(); // wall clock only for the figures; no run ever reads it
+        ForkJoinPool pool = new ForkJoinPool(Math.max(1, threads));
+        List<RunResult> results;
+        try {
+            results = pool.submit(() -> IntStream.range(0, runs).parallel().mapToObj(i -> {
+                RunResult r = new Simulation(base.withSeed(base.seed() + i)).run();
+                progress.accept(done.incrementAndGet());
+                return r;
+            }).toList()).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("campaign interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a run crashed the simulator: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        long wall = System.nanoTime() - start;
+        return summarize(results, wall);
+    }
+
+    static Summary summarize(List<RunResult> results, long wallNanos) {
+        long steps = 0;
+        long faulty = 0;
+        long launches = 0;
+        Map<String, Integer> faults = new TreeMap<>();
+        List<RunResult> failures = new ArrayList<>();
+        for (RunResult r : results) {
+            steps += r.steps();
+            faulty += r.faultySteps();
+            launches += r.launches();
+            r.faults().forEach((k, v) -> faults.merge(k, v, Integer::sum));
+            if (r.failed()) {
+                failures.add(r);
+            }
+        }
+        failures.sort(Comparator.comparingLong(r -> r.options().seed()));
+        return new Summary(results.size(), steps, faulty, launches, faults, failures, wallNanos);
+    }
+}

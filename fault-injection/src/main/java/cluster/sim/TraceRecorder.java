@@ -1,0 +1,68 @@
+package cluster.sim;
+
+import cluster.trace.TraceEntry;
+import cluster.trace.TraceSink;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns traced core steps into {@link TraceEntry}s for a {@link TraceSink}: per node a sequence number with no gap
+ * (across restarts of the node's process), a vector clock of traced events (merged on every receive, own entry
+ * ticked on every traced step, carried by every message sent after), the message consumed and the messages sent.
+ * Only built when tracing is on, so an untraced run pays nothing.
+ */
+final class TraceRecorder {
+    private final TraceSink sink;
+    long entries;
+
+    TraceRecorder(TraceSink sink) {
+        this.sink = sink;
+    }
+
+    /** A receive: the node's later events happen after the send. */
+    void received(SimNode node, InFlight message) {
+        Map<String, Long> clock = clock(node);
+        if (message != null && message.vectorClock() != null) {
+            message.vectorClock().forEach((n, c) -> clock.merge(n, c, Math::max));
+        }
+    }
+
+    /** The step is a traced event: its node's own clock entry ticks (before the step's sends leave). */
+    void tick(SimNode node) {
+        node.traceSeq++;
+        clock(node).put(node.id, node.traceSeq);
+    }
+
+    /** What a message sent now carries. */
+    Map<String, Long> clockOf(SimNode node) {
+        return Map.copyOf(clock(node));
+    }
+
+    void step(SimNode node, String action, InFlight received, List<InFlight> sent, Map<String, Object> changed) {
+        List<TraceEntry.MessageRef> sentRefs = new ArrayList<>(sent.size());
+        for (InFlight m : sent) {
+            sentRefs.add(ref(m));
+        }
+        sink.append(new TraceEntry(node.id, node.traceSeq, clock(node), action, received == null ? null : ref(received),
+                sentRefs, changed));
+        entries++;
+    }
+
+    void close() {
+        sink.close();
+    }
+
+    private static TraceEntry.MessageRef ref(InFlight m) {
+        return new TraceEntry.MessageRef(m.from(), m.to(), m.msgId(), m.message());
+    }
+
+    private static Map<String, Long> clock(SimNode node) {
+        if (node.clock == null) {
+            node.clock = new HashMap<>();
+        }
+        return node.clock;
+    }
+}
