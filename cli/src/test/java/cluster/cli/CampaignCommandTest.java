@@ -1,0 +1,89 @@
+package cluster.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** In-process checks of {@code campaign}'s flags, exit codes, output and report. */
+class CampaignCommandTest {
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cl = ClusterCommand.commandLine();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        return cl.execute(args);
+    }
+
+    @Test
+    void a_campaign_without_violations_prints_progress_and_a_summary_and_exits_0() {
+        assertEquals(0, run("campaign", "--mode", "sim", "--seed", "1000", "--runs", "4", "--nemesis", "none",
+                "--threads", "1"), err.toString());
+        String text = out.toString();
+        assertTrue(text.contains("4/4 runs"), text);
+        assertTrue(text.contains("runs:        4"), text);
+        assertTrue(text.contains("violations:  0"), text);
+        assertTrue(text.contains("runs/min") && text.contains("steps/s"), text);
+    }
+
+    @Test
+    void a_caught_variant_exits_1_naming_the_property_with_the_replay_command_and_a_report(@TempDir Path dir)
+            throws Exception {
+        Path report = dir.resolve("campaign.html");
+        assertEquals(1, run("campaign", "--seed", "1", "--runs", "2", "--variant", "recovery-forgets-executor-ids",
+                "--report", report.toString()), err.toString());
+        String text = out.toString();
+        assertTrue(text.contains("VIOLATION seed 1: ExecutorIdsAhead"), text);
+        assertTrue(text.contains("replay: bin/cluster campaign --mode sim --seed 1 --runs 1 --steps 500"), text);
+        assertTrue(text.contains("shortest failing prefix of seed 1"), text);
+        assertTrue(text.contains("faults:") && text.contains("kill-master"), text);
+        String html = Files.readString(report);
+        assertTrue(html.contains("ExecutorIdsAhead") && html.contains("<svg"), "report written");
+    }
+
+    @Test
+    void list_variants_names_each_variant_and_its_property() {
+        assertEquals(0, run("campaign", "--list-variants"));
+        String text = out.toString();
+        for (String v : new String[] {"no-epoch-fencing", "scheduler-ignores-memory", "non-idempotent-reports",
+            "recovery-forgets-executor-ids", "worker-launches-unchecked"}) {
+            assertTrue(text.contains(v), text);
+        }
+        assertTrue(text.contains("FencingRespected") && text.contains("RetriesCountRealFailures"), text);
+    }
+
+    @Test
+    void process_mode_is_not_available_yet() {
+        assertEquals(2, run("campaign", "--mode", "process", "--seed", "1"));
+        assertTrue(err.toString().contains("not available yet"), err.toString());
+    }
+
+    @Test
+    void bad_flags_exit_2_naming_the_flag() {
+        assertBad("--nemesis", "campaign", "--nemesis", "partition,chaos");
+        assertBad("--variant", "campaign", "--variant", "no-such-variant");
+        assertBad("--runs", "campaign", "--runs", "0");
+        assertBad("--masters", "campaign", "--masters", "9");
+        assertBad("--workers", "campaign", "--workers", "0");
+        assertBad("--steps", "campaign", "--steps", "-5");
+        assertBad("--mode", "campaign", "--mode", "cloud");
+        assertBad("--seed", "campaign", "--seed", "abc");
+        assertBad("--bogus", "campaign", "--bogus");
+    }
+
+    private void assertBad(String flag, String... args) {
+        out.getBuffer().setLength(0);
+        err.getBuffer().setLength(0);
+        assertEquals(2, run(args), flag);
+        assertTrue(err.toString().contains(flag), flag + ": " + err);
+    }
+}
