@@ -1,5 +1,7 @@
 package cluster.sim;
 
+import cluster.trace.TraceSink;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -9,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
+import java.util.function.LongFunction;
 import java.util.stream.IntStream;
 
 /**
@@ -45,6 +48,15 @@ public final class Campaign {
      * of runs done so far (from any thread).
      */
     public static Summary run(SimOptions base, int runs, int threads, IntConsumer progress) {
+        return run(base, runs, threads, progress, seed -> TraceSink.NONE);
+    }
+
+    /**
+     * As {@link #run(SimOptions, int, int, IntConsumer)}, tracing the runs whose seed {@code traces} gives a sink for
+     * ({@link TraceSink#NONE}: not traced), so sampled runs can be validated by the trace checker.
+     */
+    public static Summary run(SimOptions base, int runs, int threads, IntConsumer progress,
+            LongFunction<TraceSink> traces) {
         if (runs < 1) {
             throw new IllegalArgumentException("--runs must be at least 1: " + runs);
         }
@@ -54,7 +66,8 @@ public final class Campaign {
         List<RunResult> results;
         try {
             results = pool.submit(() -> IntStream.range(0, runs).parallel().mapToObj(i -> {
-                RunResult r = new Simulation(base.withSeed(base.seed() + i)).run();
+                long seed = base.seed() + i;
+                RunResult r = new Simulation(base.withSeed(seed), null, traces.apply(seed)).run();
                 progress.accept(done.incrementAndGet());
                 return r;
             }).toList()).get();

@@ -46,4 +46,19 @@ class TraceTest {
         long received = sink.entries.stream().filter(e -> e.received() != null).count();
         assertTrue(received > 20, "traced receives: " + received);
     }
+
+    @Test
+    void a_campaign_traces_the_sampled_runs_only() {
+        Map<Long, InMemoryTraceSink> sinks = new java.util.concurrent.ConcurrentHashMap<>();
+        Campaign.run(SimOptions.defaults(20), 6, 2, done -> { }, seed -> {
+            if (seed % 3 != 0) {
+                return cluster.trace.TraceSink.NONE;
+            }
+            InMemoryTraceSink sink = new InMemoryTraceSink();
+            sinks.put(seed, sink);
+            return sink;
+        });
+        assertEquals(Set.of(21L, 24L), sinks.keySet());
+        sinks.values().forEach(s -> assertTrue(s.closed && !s.entries.isEmpty()));
+    }
 }
