@@ -15,15 +15,25 @@ public final class HtmlReport {
     private static final int LEFT = 150;
     private static final int TOP = 70;
     private static final int LANE = 44;
-    private static final double PX_PER_SECOND = 40;
+    /** Short runs are stretched to at least this width; long ones get at least this many pixels per second. */
+    private static final double MIN_WIDTH_PX = 1_400;
+    private static final double MIN_PX_PER_SECOND = 40;
 
-    private HtmlReport() {
+    /** The horizontal scale of this report. */
+    private final double pxPerSecond;
+
+    private HtmlReport(double pxPerSecond) {
+        this.pxPerSecond = pxPerSecond;
     }
 
     public static String render(RunResult result, Timeline t, String title) {
-        List<String> lanes = new ArrayList<>(t.lanes.keySet());
         long end = Math.max(1, t.endMs);
-        int width = LEFT + (int) Math.ceil(end / 1000.0 * PX_PER_SECOND) + 60;
+        return new HtmlReport(Math.max(MIN_PX_PER_SECOND, MIN_WIDTH_PX / (end / 1000.0))).draw(result, t, title, end);
+    }
+
+    private String draw(RunResult result, Timeline t, String title, long end) {
+        List<String> lanes = new ArrayList<>(t.lanes.keySet());
+        int width = LEFT + (int) Math.ceil(end / 1000.0 * pxPerSecond) + 260; // room for the violation's label
         int height = TOP + lanes.size() * LANE + 40;
         StringBuilder svg = new StringBuilder();
         svg.append("<svg xmlns='http://www.w3.org/2000/svg' width='").append(width).append("' height='").append(height)
@@ -46,31 +56,31 @@ public final class HtmlReport {
             int x = x(t.healedAtMs);
             svg.append("<line class='healed' x1='").append(x).append("' y1='").append(TOP - 30).append("' x2='")
                     .append(x).append("' y2='").append(height - 20).append("'/><text class='note' x='").append(x + 4)
-                    .append("' y='").append(TOP - 30).append("'>faults healed</text>\n");
+                    .append("' y='30'>faults healed</text>\n");
         }
         if (t.violation != null) {
             int x = x(t.violation.timeMs());
-            svg.append("<line class='violation' x1='").append(x).append("' y1='").append(TOP - 45).append("' x2='")
+            svg.append("<line class='violation' x1='").append(x).append("' y1='4' x2='")
                     .append(x).append("' y2='").append(height - 20).append("'><title>").append(esc(t.violation.toString()))
-                    .append("</title></line><text class='violationtext' x='").append(x + 4).append("' y='")
-                    .append(TOP - 48).append("'>").append(esc(t.violation.property())).append("</text>\n");
+                    .append("</title></line><text class='violationtext' x='").append(x + 4).append("' y='14'>")
+                    .append(esc(t.violation.property())).append("</text>\n");
         }
         svg.append("</svg>\n");
         return page(result, t, title, svg.toString());
     }
 
-    private static void axis(StringBuilder svg, long end, int laneCount) {
+    private void axis(StringBuilder svg, long end, int laneCount) {
         int bottom = TOP + laneCount * LANE;
-        long stepMs = end > 120_000 ? 10_000 : 5_000;
+        long stepMs = end > 120_000 ? 10_000 : end > 20_000 ? 5_000 : end > 5_000 ? 1_000 : 250;
         for (long ms = 0; ms <= end; ms += stepMs) {
             int x = x(ms);
             svg.append("<line class='tick' x1='").append(x).append("' y1='").append(TOP - 20).append("' x2='").append(x)
                     .append("' y2='").append(bottom).append("'/><text class='ticktext' x='").append(x + 2)
-                    .append("' y='").append(bottom + 14).append("'>").append(ms / 1000).append(" s</text>\n");
+                    .append("' y='").append(bottom + 14).append("'>").append(ms % 1000 == 0 ? (ms / 1000) + " s" : ms + " ms").append("</text>\n");
         }
     }
 
-    private static void faults(StringBuilder svg, Timeline t, List<String> lanes, int width) {
+    private void faults(StringBuilder svg, Timeline t, List<String> lanes, int width) {
         for (Timeline.Fault f : t.faults) {
             int x1 = x(f.startMs());
             int w = Math.max(3, x(f.endMs()) - x1);
@@ -93,7 +103,7 @@ public final class HtmlReport {
         }
     }
 
-    private static void terms(StringBuilder svg, Timeline t, List<String> lanes) {
+    private void terms(StringBuilder svg, Timeline t, List<String> lanes) {
         for (Timeline.Term term : t.terms) {
             int lane = lanes.indexOf(term.master());
             if (lane < 0) {
@@ -110,7 +120,7 @@ public final class HtmlReport {
         }
     }
 
-    private static void messages(StringBuilder svg, Timeline t, List<String> lanes) {
+    private void messages(StringBuilder svg, Timeline t, List<String> lanes) {
         for (Timeline.Message m : t.messages) {
             int from = lanes.indexOf(t.laneOf(m.from()));
             int to = lanes.indexOf(t.laneOf(m.to()));
@@ -133,7 +143,7 @@ public final class HtmlReport {
         }
     }
 
-    private static void marks(StringBuilder svg, Timeline t, List<String> lanes) {
+    private void marks(StringBuilder svg, Timeline t, List<String> lanes) {
         for (Timeline.Mark mark : t.marks) {
             int lane = lanes.indexOf(mark.lane());
             if (lane < 0) {
@@ -193,9 +203,11 @@ public final class HtmlReport {
         return TOP + index * LANE + LANE / 2;
     }
 
-    private static int x(long ms) {
-        return LEFT + (int) Math.round(ms / 1000.0 * PX_PER_SECOND);
+    private int x(long ms) {
+        return LEFT + (int) Math.round(ms / 1000.0 * pxPerSecond);
     }
+
+
 
     private static String cssKind(String kind) {
         return kind.replaceAll("[^a-z-]", "");
