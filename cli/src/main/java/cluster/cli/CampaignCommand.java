@@ -67,6 +67,10 @@ public final class CampaignCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "threads to spread runs over (default: the machine's cores)")
     Integer threads;
 
+    @Option(names = "--log", description = "also print one line per step of the first failing run (else of the "
+            + "first run): time, step, node, what it was told, the spec action it took")
+    boolean log;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
@@ -90,7 +94,7 @@ public final class CampaignCommand implements Callable<Integer> {
         if (threadCount < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1: " + threadCount);
         }
-        return new CampaignPrinter(out).run(options, runs, threadCount, report);
+        return new CampaignPrinter(out, log).run(options, runs, threadCount, report);
     }
 
     private SimOptions options() {
@@ -121,9 +125,11 @@ public final class CampaignCommand implements Callable<Integer> {
     /** Progress, summary, failures (with replay commands and the shortest failing prefix) and the report. */
     static final class CampaignPrinter {
         private final PrintWriter out;
+        private final boolean log;
 
-        CampaignPrinter(PrintWriter out) {
+        CampaignPrinter(PrintWriter out, boolean log) {
             this.out = out;
+            this.log = log;
         }
 
         int run(SimOptions options, int runs, int threads, Path report) throws IOException {
@@ -151,6 +157,7 @@ public final class CampaignCommand implements Callable<Integer> {
             });
             printSummary(summary, threads);
             if (summary.failures().isEmpty()) {
+                printLog(options);
                 if (report != null) {
                     Replay.writeReport(options, report);
                     out.println("report: " + report + " (seed " + options.seed() + ")");
@@ -163,12 +170,31 @@ public final class CampaignCommand implements Callable<Integer> {
             out.println("shortest failing prefix of seed " + first.options().seed() + ": " + shortest.options().steps()
                     + " steps, " + shortest.violation().property() + ": " + shortest.violation().detail());
             out.println("  replay: " + shortest.options().replayCommand());
+            printLog(shortest.options());
             if (report != null) {
                 Replay.writeReport(shortest.options(), report);
                 out.println("report: " + report + " (seed " + first.options().seed() + ", " + shortest.options().steps()
                         + " steps)");
             }
             return 1;
+        }
+
+        /** The step log of one run, replayed from its seed. */
+        private void printLog(SimOptions options) {
+            if (!log) {
+                return;
+            }
+            out.println("step log of seed " + options.seed() + " (" + options.steps() + " faulty steps):");
+            out.flush();
+            java.io.PrintStream lines = new java.io.PrintStream(new java.io.OutputStream() {
+                @Override
+                public void write(int b) {
+                    out.write(b);
+                }
+            }, false, java.nio.charset.StandardCharsets.UTF_8);
+            RunResult replayed = new cluster.sim.Simulation(options).logTo(lines).run();
+            lines.flush();
+            out.println("end of log: " + (replayed.failed() ? replayed.violation() : "no violation"));
         }
 
         private void printSummary(Campaign.Summary s, int threads) {

@@ -51,6 +51,16 @@ class CampaignCommandTest {
     }
 
     @Test
+    void log_prints_the_steps_of_the_run() {
+        assertEquals(0, run("campaign", "--seed", "1000", "--runs", "1", "--nemesis", "none", "--steps", "50", "--log"));
+        String text = out.toString();
+        assertTrue(text.contains("step log of seed 1000"), text);
+        assertTrue(text.contains(" #1 master-1 <- Started"), text);
+        assertTrue(text.contains(": MasterElectedLeader"), text);
+        assertTrue(text.contains("end of log: no violation"), text);
+    }
+
+    @Test
     void list_variants_names_each_variant_and_its_property() {
         assertEquals(0, run("campaign", "--list-variants"));
         String text = out.toString();
