@@ -18,7 +18,7 @@ public final class Timeline {
     record Message(String from, String to, String type, long sentMs, long atMs, boolean delivered) {
     }
 
-    record Fault(String kind, String description, Set<String> nodes, long startMs, long endMs) {
+    record Fault(String kind, String description, List<String> nodes, long startMs, long endMs) {
     }
 
     record Mark(String lane, long atMs, String label, String kind) {
@@ -62,7 +62,7 @@ public final class Timeline {
     }
 
     void fault(String kind, String description, Set<String> nodes, long startMs, long endMs) {
-        faults.add(new Fault(kind, description, Set.copyOf(nodes), startMs, endMs));
+        faults.add(new Fault(kind, description, List.copyOf(nodes), startMs, endMs)); // in the order given
     }
 
     void launch(String worker, String executorNode, String executor, long atMs) {

@@ -36,9 +36,9 @@ final class TraceRecorder {
         clock(node).put(node.id, node.traceSeq);
     }
 
-    /** What a message sent now carries. */
+    /** What a message sent now carries (sorted, so a replay carries it in the same order). */
     Map<String, Long> clockOf(SimNode node) {
-        return Map.copyOf(clock(node));
+        return java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(clock(node)));
     }
 
     void step(SimNode node, String action, InFlight received, List<InFlight> sent, Map<String, Object> changed) {
