@@ -39,8 +39,12 @@ public final class CampaignCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "first seed (default: drawn from the clock, and printed)")
     Long seed;
 
-    @Option(names = "--runs", defaultValue = "100", description = "number of runs (seeds S, S+1, ...); default ${DEFAULT-VALUE}")
-    int runs;
+    @Option(names = "--runs", description = "number of runs (seeds S, S+1, ...); default 100")
+    Integer runs;
+
+    @Option(names = "--duration", description = "run seeds for this long (e.g. 60s, 2m); --runs is then the most "
+            + "runs (default without --runs: no limit)")
+    String duration;
 
     @Option(names = "--steps", defaultValue = "500", description = "steps of each run's faulty phase; default ${DEFAULT-VALUE}")
     int steps;
@@ -94,11 +98,13 @@ public final class CampaignCommand implements Callable<Integer> {
         if (threadCount < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1: " + threadCount);
         }
-        return new CampaignPrinter(out, log).run(options, runs, threadCount, report);
+        long durationNanos = duration == null ? 0 : Durations.parseNanos(spec.commandLine(), "--duration", duration);
+        int maxRuns = runs != null ? runs : duration != null ? Integer.MAX_VALUE : 100;
+        return new CampaignPrinter(out, log).run(options, maxRuns, durationNanos, threadCount, report);
     }
 
     private SimOptions options() {
-        if (runs < 1) {
+        if (runs != null && runs < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--runs must be at least 1: " + runs);
         }
         Set<Nemesis> kinds;
@@ -132,29 +138,35 @@ public final class CampaignCommand implements Callable<Integer> {
             this.log = log;
         }
 
-        int run(SimOptions options, int runs, int threads, Path report) throws IOException {
+        int run(SimOptions options, int runs, long durationNanos, int threads, Path report) throws IOException {
             try {
-                return campaign(options, runs, threads, report);
+                return campaign(options, runs, durationNanos, threads, report);
             } finally {
                 out.flush();
             }
         }
 
-        private int campaign(SimOptions options, int runs, int threads, Path report) throws IOException {
-            out.printf("campaign --mode sim: seeds %d..%d, %d steps each, %d masters, %d workers, nemesis %s, "
-                    + "variant %s, %d threads%n", options.seed(), options.seed() + runs - 1, options.steps(),
-                    options.masters(), options.workers(), options.nemeses().isEmpty() ? "none" : options.nemesisList(),
-                    options.variant().cliName, threads);
+        private int campaign(SimOptions options, int runs, long durationNanos, int threads, Path report)
+                throws IOException {
+            String seeds = durationNanos > 0 ? "from " + options.seed() + " for " + durationNanos / 1_000_000_000 + " s"
+                    : options.seed() + ".." + (options.seed() + runs - 1);
+            out.printf("campaign --mode sim: seeds %s, %d steps each, %d masters, %d workers, nemesis %s, "
+                    + "variant %s, %d threads%n", seeds, options.steps(), options.masters(), options.workers(),
+                    options.nemeses().isEmpty() ? "none" : options.nemesisList(), options.variant().cliName, threads);
             out.flush();
-            int every = Math.max(1, runs / 10);
-            Campaign.Summary summary = Campaign.run(options, runs, threads, done -> {
+            int every = durationNanos > 0 ? 100 : Math.max(1, runs / 10);
+            String of = durationNanos > 0 ? "" : "/" + runs;
+            java.util.function.IntConsumer progress = done -> {
                 if (done % every == 0 || done == runs) {
                     synchronized (out) {
-                        out.printf("  %d/%d runs%n", done, runs);
+                        out.printf("  %d%s runs%n", done, of);
                         out.flush();
                     }
                 }
-            });
+            };
+            Campaign.Summary summary = durationNanos > 0
+                    ? Campaign.runFor(options, durationNanos, runs, threads, progress)
+                    : Campaign.run(options, runs, threads, progress);
             printSummary(summary, threads);
             if (summary.failures().isEmpty()) {
                 printLog(options);

@@ -51,6 +51,17 @@ class CampaignCommandTest {
     }
 
     @Test
+    void a_duration_runs_seeds_until_the_time_is_up() {
+        assertEquals(0, run("campaign", "--seed", "1000", "--duration", "1s", "--nemesis", "none", "--threads", "1",
+                "--runs", "100"), err.toString());
+        String text = out.toString();
+        assertTrue(text.contains("seeds from 1000 for 1 s"), text);
+        assertTrue(text.contains("violations:  0"), text);
+        assertTrue(text.contains("runs:        25") || text.contains("runs:        50")
+                || text.contains("runs:        75") || text.contains("runs:        100"), text);
+    }
+
+    @Test
     void log_prints_the_steps_of_the_run() {
         assertEquals(0, run("campaign", "--seed", "1000", "--runs", "1", "--nemesis", "none", "--steps", "50", "--log"));
         String text = out.toString();
@@ -88,6 +99,8 @@ class CampaignCommandTest {
         assertBad("--mode", "campaign", "--mode", "cloud");
         assertBad("--seed", "campaign", "--seed", "abc");
         assertBad("--bogus", "campaign", "--bogus");
+        assertBad("--duration", "campaign", "--duration", "soon");
+        assertBad("--duration", "campaign", "--duration", "0s");
     }
 
     private void assertBad(String flag, String... args) {

@@ -83,6 +83,46 @@ public final class Campaign {
         return summarize(results, wall);
     }
 
+    /**
+     * Runs seeds {@code base.seed(), base.seed() + 1, ...} in batches until {@code durationNanos} of wall time have
+     * passed (the batch under way finishes) or {@code maxRuns} runs are done.
+     */
+    public static Summary runFor(SimOptions base, long durationNanos, int maxRuns, int threads, IntConsumer progress) {
+        if (durationNanos <= 0) {
+            throw new IllegalArgumentException("--duration must be positive");
+        }
+        long start = System.nanoTime();
+        int batch = Math.max(1, threads) * 25;
+        List<Summary> batches = new ArrayList<>();
+        int done = 0;
+        while (done < maxRuns && System.nanoTime() - start < durationNanos) {
+            int size = Math.min(batch, maxRuns - done);
+            int before = done;
+            batches.add(run(base.withSeed(base.seed() + done), size, threads, n -> progress.accept(before + n)));
+            done += size;
+        }
+        return merge(batches, System.nanoTime() - start);
+    }
+
+    private static Summary merge(List<Summary> parts, long wallNanos) {
+        int runs = 0;
+        long steps = 0;
+        long faulty = 0;
+        long launches = 0;
+        Map<String, Integer> faults = new TreeMap<>();
+        List<RunResult> failures = new ArrayList<>();
+        for (Summary s : parts) {
+            runs += s.runs();
+            steps += s.steps();
+            faulty += s.faultySteps();
+            launches += s.launches();
+            s.faults().forEach((k, v) -> faults.merge(k, v, Integer::sum));
+            failures.addAll(s.failures());
+        }
+        failures.sort(Comparator.comparingLong(r -> r.options().seed()));
+        return new Summary(runs, steps, faulty, launches, faults, failures, wallNanos);
+    }
+
     static Summary summarize(List<RunResult> results, long wallNanos) {
         long steps = 0;
         long faulty = 0;
