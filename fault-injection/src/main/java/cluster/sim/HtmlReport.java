@@ -76,7 +76,8 @@ public final class HtmlReport {
             int x = x(ms);
             svg.append("<line class='tick' x1='").append(x).append("' y1='").append(TOP - 20).append("' x2='").append(x)
                     .append("' y2='").append(bottom).append("'/><text class='ticktext' x='").append(x + 2)
-                    .append("' y='").append(bottom + 14).append("'>").append(ms % 1000 == 0 ? (ms / 1000) + " s" : ms + " ms").append("</text>\n");
+                    .append("' y='").append(bottom + 14).append("'>")
+                    .append(ms % 1000 == 0 ? (ms / 1000) + " s" : ms + " ms").append("</text>\n");
         }
     }
 
@@ -114,7 +115,8 @@ public final class HtmlReport {
             int y = laneY(lane) - 14;
             svg.append("<rect class='term' x='").append(x1).append("' y='").append(y).append("' width='").append(w)
                     .append("' height='5'><title>leader, epoch ").append(term.epoch()).append(", ")
-                    .append(term.startMs()).append("-").append(term.endMs()).append(" ms</title></rect><text class='termtext' x='")
+                    .append(term.startMs()).append("-").append(term.endMs())
+                    .append(" ms</title></rect><text class='termtext' x='")
                     .append(x1 + 2).append("' y='").append(y - 2).append("'>epoch ").append(term.epoch())
                     .append("</text>\n");
         }

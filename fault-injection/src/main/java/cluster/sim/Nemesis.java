@@ -28,7 +28,10 @@ public enum Nemesis {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** Parses a comma-separated list such as {@code partition,kill} ({@code none}: no faults); an unknown name is an error naming it. */
+    /**
+     * Parses a comma-separated list such as {@code partition,kill} ({@code none}: no faults); an unknown name is an
+     * error naming it.
+     */
     public static Set<Nemesis> parseList(String list) {
         EnumSet<Nemesis> kinds = EnumSet.noneOf(Nemesis.class);
         for (String part : list.split(",", -1)) {
@@ -47,6 +50,7 @@ public enum Nemesis {
                 return n;
             }
         }
-        throw new IllegalArgumentException("unknown nemesis '" + name + "' (known: partition, delay, drop, duplicate, kill, pause)");
+        throw new IllegalArgumentException("unknown nemesis '" + name
+                + "' (known: partition, delay, drop, duplicate, kill, pause)");
     }
 }

@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * What keeps a run replayable from its seed, enforced on the simulator's sources: no clock, no other random
  * source than the run's SplittableRandom, no sleeping, no identity hashes in what is iterated. Only the campaign
  * reads the wall clock, for its throughput figures (never inside a run), and only the non-idempotent-reports
- * variant keys a map by core identity (for lookups only).
+ * variant keys a map by core identity (for lookups only). Lines fit in 130 columns, as the cores' style test asks.
  */
 class SimulatorStyleTest {
     private static final List<String> BANNED = List.of("System.currentTimeMillis", "System.nanoTime", "new Random(",
@@ -34,6 +34,9 @@ class SimulatorStyleTest {
                 String name = file.getFileName().toString();
                 List<String> lines = Files.readAllLines(file);
                 for (int i = 0; i < lines.size(); i++) {
+                    if (lines.get(i).length() > 130) {
+                        found.add(name + ":" + (i + 1) + " is longer than 130 columns");
+                    }
                     for (String banned : BANNED) {
                         if (lines.get(i).contains(banned) && !ALLOWED.getOrDefault(name, List.of()).contains(banned)) {
                             found.add(name + ":" + (i + 1) + " uses " + banned);
