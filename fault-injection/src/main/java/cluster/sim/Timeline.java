@@ -28,7 +28,7 @@ public final class Timeline {
     }
 
     final Map<String, String> lanes = new LinkedHashMap<>();
-    final List<Message> messages = new ArrayList<>();
+    final java.util.ArrayDeque<Message> messages = new java.util.ArrayDeque<>();
     final List<Fault> faults = new ArrayList<>();
     final List<Mark> marks = new ArrayList<>();
     final List<Term> terms = new ArrayList<>();
@@ -55,7 +55,7 @@ public final class Timeline {
 
     void message(InFlight m, long atMs, boolean delivered) {
         if (messages.size() >= MAX_MESSAGES) {
-            messages.remove(0);
+            messages.removeFirst();
             messagesLeftOut++;
         }
         messages.add(new Message(m.from(), m.to(), m.message().type(), m.sentAtMs(), atMs, delivered));
