@@ -53,6 +53,10 @@ public final class CampaignCommand implements Callable<Integer> {
             description = "faults to inject, comma-separated (or none); default ${DEFAULT-VALUE}")
     String nemesis;
 
+    @Option(names = "--lossy-partitions", description = "partitions lose the messages that meet them, as the spec's "
+            + "network may (default: they hold them until they heal, as TCP does)")
+    boolean lossyPartitions;
+
     @Option(names = "--masters", defaultValue = "3", description = "masters; default ${DEFAULT-VALUE}")
     int masters;
 
@@ -122,7 +126,7 @@ public final class CampaignCommand implements Callable<Integer> {
         long first = seed != null ? seed : System.currentTimeMillis(); // printed, so the campaign can be replayed
         try {
             return new SimOptions(first, steps, masters, workers, kinds.isEmpty() ? EnumSet.noneOf(Nemesis.class) : kinds,
-                    chosen);
+                    chosen, lossyPartitions);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -150,9 +154,10 @@ public final class CampaignCommand implements Callable<Integer> {
                 throws IOException {
             String seeds = durationNanos > 0 ? "from " + options.seed() + " for " + durationNanos / 1_000_000_000 + " s"
                     : options.seed() + ".." + (options.seed() + runs - 1);
-            out.printf("campaign --mode sim: seeds %s, %d steps each, %d masters, %d workers, nemesis %s, "
+            out.printf("campaign --mode sim: seeds %s, %d steps each, %d masters, %d workers, nemesis %s%s, "
                     + "variant %s, %d threads%n", seeds, options.steps(), options.masters(), options.workers(),
-                    options.nemeses().isEmpty() ? "none" : options.nemesisList(), options.variant().cliName, threads);
+                    options.nemeses().isEmpty() ? "none" : options.nemesisList(),
+                    options.lossyPartitions() ? " (lossy partitions)" : "", options.variant().cliName, threads);
             out.flush();
             int every = durationNanos > 0 ? 100 : Math.max(1, runs / 10);
             String of = durationNanos > 0 ? "" : "/" + runs;

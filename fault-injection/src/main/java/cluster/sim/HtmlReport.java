@@ -174,7 +174,8 @@ public final class HtmlReport {
                 .append("</h1>\n<table class='facts'>")
                 .append(row("seed", Long.toString(o.seed())))
                 .append(row("cluster", o.masters() + " masters, " + o.workers() + " workers"))
-                .append(row("nemesis", o.nemeses().isEmpty() ? "none" : o.nemesisList()))
+                .append(row("nemesis", (o.nemeses().isEmpty() ? "none" : o.nemesisList())
+                        + (o.lossyPartitions() ? " (partitions lose messages)" : "")))
                 .append(row("variant", o.variant().cliName + " (" + o.variant().description + ")"))
                 .append(row("steps", result.steps() + " (" + result.faultySteps() + " with faults), "
                         + result.simulatedMs() + " simulated ms"))

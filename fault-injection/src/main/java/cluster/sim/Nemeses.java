@@ -89,13 +89,22 @@ final class Nemeses {
         if (kind == FaultKind.PARTITION_LEADER && sim.random.nextBoolean()) {
             sessionLoss(); // cut off from the coordination service too
         }
-        schedule(duration, kind.label, p.describe(), affected(p), () -> sim.network.partitions.remove(p));
+        schedule(duration, kind.label, p.describe(), affected(p), () -> heal(p));
         return true;
     }
 
+    /** The cut heals: what it held up goes on its way, in the order it met the cut. */
+    private void heal(Partition p) {
+        sim.network.partitions.remove(p);
+        for (SimEvent e : p.held) {
+            sim.queue.add(e.at(sim.nowMs + SimNetwork.BASE_DELAY_MS, sim.nextSeq()));
+        }
+        p.held.clear();
+    }
+
     private static Set<String> affected(Partition p) {
-        Set<String> nodes = new LinkedHashSet<>(p.from());
-        nodes.addAll(p.to());
+        Set<String> nodes = new LinkedHashSet<>(p.from);
+        nodes.addAll(p.to);
         return nodes;
     }
 

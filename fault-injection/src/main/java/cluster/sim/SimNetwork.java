@@ -9,8 +9,9 @@ import java.util.SplittableRandom;
 /**
  * The simulated wire. Without faults each link is FIFO with a small delay (as a TCP connection). The nemesis can
  * make delays long and random (messages overtake each other), lose or duplicate messages, and cut links
- * ({@link Partition}). A message is lost when its link is cut when it leaves or when it would arrive (a stalled
- * connection, as iptables DROP: no one is told).
+ * ({@link Partition}) silently (as iptables DROP: no one is told). A message that meets a cut when it leaves or when
+ * it would arrive waits until the cut heals (TCP retransmits over a stalled connection), or, on the spec's network,
+ * is lost.
  */
 final class SimNetwork {
     static final long BASE_DELAY_MS = 2;
@@ -25,17 +26,26 @@ final class SimNetwork {
     double dropRate;
     double duplicateRate;
 
-    SimNetwork(SplittableRandom random) {
+    SimNetwork(SplittableRandom random, boolean partitionsLose) {
         this.random = random;
+        this.partitionsLose = partitionsLose;
     }
 
+    /** True: partitions lose the messages that meet them (the spec's network); false: they hold them (TCP). */
+    final boolean partitionsLose;
+
     boolean cut(String sourceHost, String targetHost) {
+        return cutBy(sourceHost, targetHost) != null;
+    }
+
+    /** The first partition cutting this link, or null. */
+    Partition cutBy(String sourceHost, String targetHost) {
         for (int i = 0; i < partitions.size(); i++) {
             if (partitions.get(i).blocks(sourceHost, targetHost)) {
-                return true;
+                return partitions.get(i);
             }
         }
-        return false;
+        return null;
     }
 
     /** Lost on the way (the drop fault); draws from the run's random source only while the fault is on. */

@@ -75,7 +75,7 @@ public final class Simulation {
         this.options = options;
         this.random = new SplittableRandom(options.seed());
         this.mutation = options.variant().mutation();
-        this.network = new SimNetwork(random);
+        this.network = new SimNetwork(random, options.lossyPartitions());
         this.timeline = timeline;
         this.tracer = traceSink == TraceSink.NONE ? null : new TraceRecorder(traceSink);
         this.processes = new Processes(this);

@@ -50,8 +50,13 @@ final class Stepper {
             return false;
         }
         InFlight received = event.message;
-        if (received != null && sim.network.cut(sim.hostOf(received.from()), Simulation.hostOf(node))) {
-            lost(event);
+        Partition cut = received == null ? null : sim.network.cutBy(sim.hostOf(received.from()), Simulation.hostOf(node));
+        if (cut != null) {
+            if (sim.network.partitionsLose) {
+                lost(event);
+            } else {
+                cut.held.add(event);
+            }
             return false;
         }
         if (received != null && sim.timeline != null) {
@@ -168,12 +173,18 @@ final class Stepper {
         }
         String from = Simulation.hostOf(node);
         String to = Simulation.hostOf(target);
-        if (sim.network.cut(from, to) || sim.network.lose()) {
+        Partition cut = sim.network.cutBy(from, to);
+        if ((cut != null && sim.network.partitionsLose) || sim.network.lose()) {
             lostAtOnce(inFlight);
             return;
         }
         long arrival = sim.network.arrival(from, to, sim.nowMs);
-        sim.queue.add(SimEvent.deliver(arrival, sim.nextSeq(), target.life, inFlight));
+        SimEvent delivery = SimEvent.deliver(arrival, sim.nextSeq(), target.life, inFlight);
+        if (cut != null) {
+            cut.held.add(delivery); // waits for the cut to heal
+            return;
+        }
+        sim.queue.add(delivery);
         if (sim.network.duplicate()) {
             sim.queue.add(SimEvent.deliver(sim.network.duplicateArrival(arrival), sim.nextSeq(), target.life, inFlight));
         }
