@@ -6,7 +6,9 @@ import cluster.sim.Replay;
 import cluster.sim.RunResult;
 import cluster.sim.Shrinker;
 import cluster.sim.SimOptions;
+import cluster.sim.TraceFiles;
 import cluster.sim.Variant;
+import cluster.trace.TraceSink;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.LongFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -75,6 +78,14 @@ public final class CampaignCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "threads to spread runs over (default: the machine's cores)")
     Integer threads;
 
+    @Option(names = "--trace-dir", description = "write the traces of sampled runs there (DIR/seed-S/<node>.trace.jsonl)"
+            + ", for the trace checker")
+    Path traceDir;
+
+    @Option(names = "--trace-every", defaultValue = "100", description = "with --trace-dir: trace every N-th run "
+            + "(the first one always); default ${DEFAULT-VALUE}")
+    int traceEvery;
+
     @Option(names = "--log", description = "also print one line per step of the first failing run (else of the "
             + "first run): time, step, node, what it was told, the spec action it took")
     boolean log;
@@ -104,7 +115,12 @@ public final class CampaignCommand implements Callable<Integer> {
         }
         long durationNanos = duration == null ? 0 : Durations.parseNanos(spec.commandLine(), "--duration", duration);
         int maxRuns = runs != null ? runs : duration != null ? Integer.MAX_VALUE : 100;
-        return new CampaignPrinter(out, log).run(options, maxRuns, durationNanos, threadCount, report);
+        if (traceEvery < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--trace-every must be at least 1: " + traceEvery);
+        }
+        LongFunction<TraceSink> traces = traceDir == null ? seed -> TraceSink.NONE
+                : seed -> TraceFiles.sampled(traceDir, options.seed(), traceEvery, seed);
+        return new CampaignPrinter(out, log, traces).run(options, maxRuns, durationNanos, threadCount, report);
     }
 
     private SimOptions options() {
@@ -136,10 +152,12 @@ public final class CampaignCommand implements Callable<Integer> {
     static final class CampaignPrinter {
         private final PrintWriter out;
         private final boolean log;
+        private final LongFunction<TraceSink> traces;
 
-        CampaignPrinter(PrintWriter out, boolean log) {
+        CampaignPrinter(PrintWriter out, boolean log, LongFunction<TraceSink> traces) {
             this.out = out;
             this.log = log;
+            this.traces = traces;
         }
 
         int run(SimOptions options, int runs, long durationNanos, int threads, Path report) throws IOException {
@@ -170,8 +188,8 @@ public final class CampaignCommand implements Callable<Integer> {
                 }
             };
             Campaign.Summary summary = durationNanos > 0
-                    ? Campaign.runFor(options, durationNanos, runs, threads, progress)
-                    : Campaign.run(options, runs, threads, progress);
+                    ? Campaign.runFor(options, durationNanos, runs, threads, progress, traces)
+                    : Campaign.run(options, runs, threads, progress, traces);
             printSummary(summary, threads);
             if (summary.failures().isEmpty()) {
                 printLog(options);

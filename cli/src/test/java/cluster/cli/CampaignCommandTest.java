@@ -62,6 +62,15 @@ class CampaignCommandTest {
     }
 
     @Test
+    void trace_dir_writes_the_traces_of_the_sampled_runs(@TempDir Path dir) throws Exception {
+        assertEquals(0, run("campaign", "--seed", "1000", "--runs", "3", "--nemesis", "none", "--threads", "1",
+                "--trace-dir", dir.toString(), "--trace-every", "2"), err.toString());
+        assertTrue(Files.size(dir.resolve("seed-1000").resolve("master-1.trace.jsonl")) > 0);
+        assertTrue(Files.isDirectory(dir.resolve("seed-1002")));
+        assertTrue(Files.notExists(dir.resolve("seed-1001")));
+    }
+
+    @Test
     void log_prints_the_steps_of_the_run() {
         assertEquals(0, run("campaign", "--seed", "1000", "--runs", "1", "--nemesis", "none", "--steps", "50", "--log"));
         String text = out.toString();
@@ -101,6 +110,7 @@ class CampaignCommandTest {
         assertBad("--bogus", "campaign", "--bogus");
         assertBad("--duration", "campaign", "--duration", "soon");
         assertBad("--duration", "campaign", "--duration", "0s");
+        assertBad("--trace-every", "campaign", "--trace-every", "0");
     }
 
     private void assertBad(String flag, String... args) {

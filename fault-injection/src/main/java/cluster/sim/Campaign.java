@@ -87,7 +87,8 @@ public final class Campaign {
      * Runs seeds {@code base.seed(), base.seed() + 1, ...} in batches until {@code durationNanos} of wall time have
      * passed (the batch under way finishes) or {@code maxRuns} runs are done.
      */
-    public static Summary runFor(SimOptions base, long durationNanos, int maxRuns, int threads, IntConsumer progress) {
+    public static Summary runFor(SimOptions base, long durationNanos, int maxRuns, int threads, IntConsumer progress,
+            LongFunction<TraceSink> traces) {
         if (durationNanos <= 0) {
             throw new IllegalArgumentException("--duration must be positive");
         }
@@ -98,7 +99,7 @@ public final class Campaign {
         while (done < maxRuns && System.nanoTime() - start < durationNanos) {
             int size = Math.min(batch, maxRuns - done);
             int before = done;
-            batches.add(run(base.withSeed(base.seed() + done), size, threads, n -> progress.accept(before + n)));
+            batches.add(run(base.withSeed(base.seed() + done), size, threads, n -> progress.accept(before + n), traces));
             done += size;
         }
         return merge(batches, System.nanoTime() - start);

@@ -47,12 +47,31 @@ final class TraceRecorder {
             sentRefs.add(ref(m));
         }
         sink.append(new TraceEntry(node.id, node.traceSeq, clock(node), action, received == null ? null : ref(received),
-                sentRefs, changed));
+                sentRefs, plain(changed)));
         entries++;
     }
 
     void close() {
         sink.close();
+    }
+
+    /**
+     * The cores' spec views hold sorted maps; Chronicle's JSON writes a sorted map as a typed object ({@code @!omap})
+     * and leaves a brace out, so the values go to the sink as plain insertion-ordered maps and lists.
+     */
+    @SuppressWarnings("unchecked")
+    static <T> T plain(T value) {
+        if (value instanceof Map<?, ?> map) {
+            Map<Object, Object> copy = new java.util.LinkedHashMap<>();
+            map.forEach((k, v) -> copy.put(k, plain(v)));
+            return (T) copy;
+        }
+        if (value instanceof List<?> list) {
+            List<Object> copy = new ArrayList<>(list.size());
+            list.forEach(v -> copy.add(plain(v)));
+            return (T) copy;
+        }
+        return value;
     }
 
     private static TraceEntry.MessageRef ref(InFlight m) {

@@ -17,7 +17,8 @@ public enum Variant {
     RECOVERY_FORGETS_EXECUTOR_IDS("recovery-forgets-executor-ids",
             "a new leader restarts every app's executor ids at 0 (Spark's id reuse)", "ExecutorIdsAhead"),
     WORKER_LAUNCHES_UNCHECKED("worker-launches-unchecked",
-            "workers launch executors without checking their free cores and memory", "WorkerCapacityRespected");
+            "workers launch executors without checking their free cores and memory, and masters schedule ignoring "
+                    + "memory (the spec's mutant pairs them)", "WorkerCapacityRespected");
 
     public final String cliName;
     public final String description;

@@ -1,17 +1,28 @@
 package cluster.sim;
 
+import cluster.messages.ApplicationDescription;
+import cluster.messages.LaunchExecutor;
 import cluster.messages.Message;
+import cluster.messages.RegisterApplication;
 import cluster.messages.RegisterWorker;
 import cluster.worker.WorkerConfig;
+import cluster.worker.WorkerCore;
+
+import java.util.HashMap;
+import java.util.Map;
 
 /**
- * Variant {@code worker-launches-unchecked} (spec mutant: the worker launches without checking): the worker core
- * believes its machine is 16 times larger, so its free-resource check always passes, while its registration still
- * announces the real size. Whenever the leader's books and the machine disagree (a failover, a lost report) the
- * machine is overcommitted (WorkerCapacityRespected).
+ * Variant {@code worker-launches-unchecked}, the spec's mutant "scheduler ignores memory and the worker launches
+ * without checking": the worker core believes its machine 16 times larger, so its free-resource check always passes
+ * (its registration still announces the real size); and masters are told every app's executors need no memory, so
+ * their passes ignore memory while their books stay within the machines (the worker's check is a second line of
+ * defence: with books that match the machines it is never needed). The executors the worker launches get their real
+ * memory back, and a machine ends up overcommitted (WorkerCapacityRespected).
  */
 final class WorkerLaunchesUnchecked implements ProtocolMutation {
     static final int FACTOR = 16;
+    /** The real executor memory of each driver's app, by driver node (the executor command names the driver). */
+    private final Map<String, Integer> memoryByDriver = new HashMap<>();
 
     @Override
     public WorkerConfig workerConfig(WorkerConfig real) {
@@ -27,5 +38,33 @@ final class WorkerLaunchesUnchecked implements ProtocolMutation {
                     m.executors);
         }
         return message;
+    }
+
+    @Override
+    public Message toMaster(Message message) {
+        if (message instanceof RegisterApplication m && m.description.memoryPerExecutorMb > 0) {
+            ApplicationDescription d = m.description;
+            memoryByDriver.put(driverOf(d.command), d.memoryPerExecutorMb);
+            return new RegisterApplication(m.registrationKey, m.driverUrl, new ApplicationDescription(d.name,
+                    d.maxCores, d.coresPerExecutor, 0, d.initialExecutorLimit, d.command));
+        }
+        return message;
+    }
+
+    @Override
+    public Message toWorker(WorkerCore worker, Message message) {
+        if (message instanceof LaunchExecutor m) {
+            Integer memoryMb = memoryByDriver.get(driverOf(m.command));
+            if (memoryMb != null && memoryMb != m.memoryMb) {
+                return new LaunchExecutor(m.epoch, m.workerId, m.incarnation, m.appId, m.execId, m.cores, memoryMb,
+                        m.command);
+            }
+        }
+        return message;
+    }
+
+    /** The simulator's executor command template ends with {@code --driver DRIVER}. */
+    private static String driverOf(java.util.List<String> command) {
+        return command.get(command.size() - 1);
     }
 }
