@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         description = "A formally checked standalone cluster manager.",
         subcommands = {CommandLine.HelpCommand.class, DemoCommand.class, MasterCommand.class, WorkerCommand.class,
                 SubmitCommand.class, StatusCommand.class, PlanCommand.class, BenchCommand.class, CheckSpecCommand.class,
-                ZooKeeperCommand.class})
+                ZooKeeperCommand.class, CampaignCommand.class})
 public final class ClusterCommand implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

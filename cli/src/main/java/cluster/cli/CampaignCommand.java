@@ -1,0 +1,265 @@
+package cluster.cli;
+
+import cluster.sim.Campaign;
+import cluster.sim.Nemesis;
+import cluster.sim.Replay;
+import cluster.sim.RunResult;
+import cluster.sim.Shrinker;
+import cluster.sim.SimOptions;
+import cluster.sim.TraceFiles;
+import cluster.sim.Variant;
+import cluster.trace.TraceSink;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.function.LongFunction;
+import java.util.stream.Collectors;
+
+/**
+ * {@code bin/cluster campaign}: fault-injection campaigns. {@code --mode sim} runs the deterministic simulator
+ * (fault-injection/, package cluster.sim) over seeds {@code S, S+1, ...}; {@code --mode process} (the Maelstrom-style
+ * process harness) is not built yet.
+ */
+@Command(name = "campaign", mixinStandardHelpOptions = true,
+        description = "Run a fault-injection campaign: many runs with faults, safety checked after every step, "
+                + "liveness after the faults heal.",
+        footer = "Exit codes: 0 nothing violated, 1 a property was violated, 2 bad usage or mode not available.")
+public final class CampaignCommand implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--mode", defaultValue = "sim", description = "sim (deterministic simulator) or process")
+    String mode;
+
+    @Option(names = "--seed", description = "first seed (default: drawn from the clock, and printed)")
+    Long seed;
+
+    @Option(names = "--runs", description = "number of runs (seeds S, S+1, ...); default 100")
+    Integer runs;
+
+    @Option(names = "--duration", description = "run seeds for this long (e.g. 60s, 2m); --runs is then the most "
+            + "runs (default without --runs: no limit)")
+    String duration;
+
+    @Option(names = "--steps", defaultValue = "500", description = "steps of each run's faulty phase; default ${DEFAULT-VALUE}")
+    int steps;
+
+    @Option(names = "--nemesis", defaultValue = "partition,delay,drop,duplicate,kill,pause",
+            description = "faults to inject, comma-separated (or none); default ${DEFAULT-VALUE}")
+    String nemesis;
+
+    @Option(names = "--lossy-partitions", description = "partitions lose the messages that meet them, as the spec's "
+            + "network may (default: they hold them until they heal, as TCP does)")
+    boolean lossyPartitions;
+
+    @Option(names = "--masters", defaultValue = "3", description = "masters; default ${DEFAULT-VALUE}")
+    int masters;
+
+    @Option(names = "--workers", defaultValue = "3", description = "worker machines; default ${DEFAULT-VALUE}")
+    int workers;
+
+    @Option(names = "--variant", defaultValue = "none", description = "a broken variant of the protocol (see --list-variants)")
+    String variant;
+
+    @Option(names = "--list-variants", description = "list the broken variants and the property each must violate")
+    boolean listVariants;
+
+    @Option(names = "--report", description = "write an HTML timeline of the first failing run (else of the first run)")
+    Path report;
+
+    @Option(names = "--threads", description = "threads to spread runs over (default: the machine's cores)")
+    Integer threads;
+
+    @Option(names = "--trace-dir", description = "write the traces of sampled runs there (DIR/seed-S/<node>.trace.jsonl)"
+            + ", for the trace checker")
+    Path traceDir;
+
+    @Option(names = "--trace-every", defaultValue = "100", description = "with --trace-dir: trace every N-th run "
+            + "(the first one always); default ${DEFAULT-VALUE}")
+    int traceEvery;
+
+    @Option(names = "--log", description = "also print one line per step of the first failing run (else of the "
+            + "first run): time, step, node, what it was told, the spec action it took")
+    boolean log;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        if (listVariants) {
+            for (Variant v : Variant.values()) {
+                out.printf("%-32s %s%s%n", v.cliName, v.description,
+                        v.property == null ? "" : " -> must violate " + v.property);
+            }
+            return 0;
+        }
+        if (mode.equals("process")) {
+            spec.commandLine().getErr().println("campaign --mode process: the process harness is not available yet; "
+                    + "use --mode sim");
+            return 2;
+        }
+        if (!mode.equals("sim")) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--mode must be sim or process: '" + mode + "'");
+        }
+        SimOptions options = options();
+        int threadCount = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        if (threadCount < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1: " + threadCount);
+        }
+        long durationNanos = duration == null ? 0 : Durations.parseNanos(spec.commandLine(), "--duration", duration);
+        int maxRuns = runs != null ? runs : duration != null ? Integer.MAX_VALUE : 100;
+        if (traceEvery < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--trace-every must be at least 1: " + traceEvery);
+        }
+        LongFunction<TraceSink> traces = traceDir == null ? seed -> TraceSink.NONE
+                : seed -> TraceFiles.sampled(traceDir, options.seed(), traceEvery, seed);
+        return new CampaignPrinter(out, log, traces).run(options, maxRuns, durationNanos, threadCount, report);
+    }
+
+    private SimOptions options() {
+        if (runs != null && runs < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--runs must be at least 1: " + runs);
+        }
+        Set<Nemesis> kinds;
+        Variant chosen;
+        try {
+            kinds = Nemesis.parseList(nemesis);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--nemesis: " + e.getMessage());
+        }
+        try {
+            chosen = Variant.byCliName(variant);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--variant: " + e.getMessage());
+        }
+        long first = seed != null ? seed : System.currentTimeMillis(); // printed, so the campaign can be replayed
+        try {
+            return new SimOptions(first, steps, masters, workers, kinds.isEmpty() ? EnumSet.noneOf(Nemesis.class) : kinds,
+                    chosen, lossyPartitions);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    /** Progress, summary, failures (with replay commands and the shortest failing prefix) and the report. */
+    static final class CampaignPrinter {
+        private final PrintWriter out;
+        private final boolean log;
+        private final LongFunction<TraceSink> traces;
+
+        CampaignPrinter(PrintWriter out, boolean log, LongFunction<TraceSink> traces) {
+            this.out = out;
+            this.log = log;
+            this.traces = traces;
+        }
+
+        int run(SimOptions options, int runs, long durationNanos, int threads, Path report) throws IOException {
+            try {
+                return campaign(options, runs, durationNanos, threads, report);
+            } finally {
+                out.flush();
+            }
+        }
+
+        private int campaign(SimOptions options, int runs, long durationNanos, int threads, Path report)
+                throws IOException {
+            String seeds = durationNanos > 0 ? "from " + options.seed() + " for " + durationNanos / 1_000_000_000 + " s"
+                    : options.seed() + ".." + (options.seed() + runs - 1);
+            out.printf("campaign --mode sim: seeds %s, %d steps each, %d masters, %d workers, nemesis %s%s, "
+                    + "variant %s, %d threads%n", seeds, options.steps(), options.masters(), options.workers(),
+                    options.nemeses().isEmpty() ? "none" : options.nemesisList(),
+                    options.lossyPartitions() ? " (lossy partitions)" : "", options.variant().cliName, threads);
+            out.flush();
+            int every = durationNanos > 0 ? 100 : Math.max(1, runs / 10);
+            String of = durationNanos > 0 ? "" : "/" + runs;
+            java.util.function.IntConsumer progress = done -> {
+                if (done % every == 0 || done == runs) {
+                    synchronized (out) {
+                        out.printf("  %d%s runs%n", done, of);
+                        out.flush();
+                    }
+                }
+            };
+            Campaign.Summary summary = durationNanos > 0
+                    ? Campaign.runFor(options, durationNanos, runs, threads, progress, traces)
+                    : Campaign.run(options, runs, threads, progress, traces);
+            printSummary(summary, threads);
+            if (summary.failures().isEmpty()) {
+                printLog(options);
+                if (report != null) {
+                    Replay.writeReport(options, report);
+                    out.println("report: " + report + " (seed " + options.seed() + ")");
+                }
+                return 0;
+            }
+            printFailures(summary);
+            RunResult first = summary.failures().get(0);
+            RunResult shortest = Shrinker.shortestPrefix(first);
+            out.println("shortest failing prefix of seed " + first.options().seed() + ": " + shortest.options().steps()
+                    + " steps, " + shortest.violation().property() + ": " + shortest.violation().detail());
+            out.println("  replay: " + shortest.options().replayCommand());
+            printLog(shortest.options());
+            if (report != null) {
+                Replay.writeReport(shortest.options(), report);
+                out.println("report: " + report + " (seed " + first.options().seed() + ", " + shortest.options().steps()
+                        + " steps)");
+            }
+            return 1;
+        }
+
+        /** The step log of one run, replayed from its seed. */
+        private void printLog(SimOptions options) {
+            if (!log) {
+                return;
+            }
+            out.println("step log of seed " + options.seed() + " (" + options.steps() + " faulty steps):");
+            out.flush();
+            java.io.PrintStream lines = new java.io.PrintStream(new java.io.OutputStream() {
+                @Override
+                public void write(int b) {
+                    out.write(b);
+                }
+            }, false, java.nio.charset.StandardCharsets.UTF_8);
+            RunResult replayed = new cluster.sim.Simulation(options).logTo(lines).run();
+            lines.flush();
+            out.println("end of log: " + (replayed.failed() ? replayed.violation() : "no violation"));
+        }
+
+        private void printSummary(Campaign.Summary s, int threads) {
+            String faults = s.faults().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                    .collect(Collectors.joining(", "));
+            out.printf("runs:        %d%n", s.runs());
+            out.printf("steps:       %,d (%,d with faults)%n", s.steps(), s.faultySteps());
+            out.printf("faults:      %,d injected%s%n", s.faultsInjected(), faults.isEmpty() ? "" : ": " + faults);
+            out.printf("launches:    %,d executors started%n", s.launches());
+            out.printf("violations:  %d%s%n", s.failures().size(), s.failures().isEmpty() ? "" : " " + byProperty(s));
+            out.printf(Locale.ROOT, "throughput:  %,.0f runs/min, %,.0f steps/s (%d threads, %.1f s)%n",
+                    s.runsPerMinute(), s.stepsPerSecond(), threads, s.wallNanos() / 1e9);
+        }
+
+        private static String byProperty(Campaign.Summary s) {
+            Map<String, Long> counts = s.failures().stream().collect(Collectors.groupingBy(
+                    r -> r.violation().property(), java.util.TreeMap::new, Collectors.counting()));
+            return counts.toString();
+        }
+
+        private void printFailures(Campaign.Summary s) {
+            int shown = 0;
+            for (RunResult r : s.failures()) {
+                if (shown++ == 20) {
+                    out.println("  ... " + (s.failures().size() - 20) + " more");
+                    break;
+                }
+                out.println("VIOLATION seed " + r.options().seed() + ": " + r.violation());
+                out.println("  replay: " + r.options().replayCommand());
+            }
+        }
+    }
+}
