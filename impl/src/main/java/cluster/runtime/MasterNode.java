@@ -91,6 +91,7 @@ public final class MasterNode implements AutoCloseable {
                 public void revoked() {
                     LOG.warn("{} lost its leadership; standing by", address.nodeId());
                     runtime.input(new Input.RevokedLeadership());
+                    host.router().closeAll(); // followers look for the new leader now, not after a timeout
                 }
             }, runtime::execute);
             LOG.info("master {} started at {}", address.nodeId(), address.sparkUrl());

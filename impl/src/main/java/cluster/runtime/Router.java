@@ -93,6 +93,16 @@ public final class Router implements EnvelopeHandler {
         });
     }
 
+    /**
+     * Closes every connection this node has to other nodes (each closes on the peer's side too, which then tells
+     * its core). A master that steps down does this so its workers and drivers look for the new leader at once,
+     * as they would if it had exited, as Spark's does.
+     */
+    public void closeAll() {
+        java.util.Set<Connection> open = new java.util.HashSet<>(routes.values());
+        open.forEach(Connection::close);
+    }
+
     /** Writes a message to a specific connection (replies to a peer that is not a node, e.g. a status client). */
     public static void reply(Connection connection, Envelope envelope) {
         try {
