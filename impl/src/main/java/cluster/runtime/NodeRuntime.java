@@ -98,6 +98,8 @@ public final class NodeRuntime {
     private long seq;
     private long nextMsgId;
     private boolean writeInFlight;
+    /** A new leadership term began while the write in flight was out: that write belongs to an older term. */
+    private boolean writeOfOldTerm;
     private boolean stopped;
 
     public NodeRuntime(String nodeId, Core core, ScheduledExecutorService loop, Router router,
@@ -173,6 +175,9 @@ public final class NodeRuntime {
         if (stopped) {
             return;
         }
+        if (input instanceof Input.ElectedLeader && writeInFlight) {
+            writeOfOldTerm = true;
+        }
         List<Effect> effects;
         try {
             effects = core.step(input, nowMs());
@@ -235,9 +240,19 @@ public final class NodeRuntime {
 
     private void write(String key, CompletableFuture<Void> done) {
         writeInFlight = true;
+        writeOfOldTerm = false;
         done.whenComplete((ok, failure) -> execute(() -> {
             writeInFlight = false;
-            if (failure == null) {
+            boolean oldTerm = writeOfOldTerm;
+            writeOfOldTerm = false;
+            if (failure != null && oldTerm) {
+                // The term it was written for is over and the core already heard so (and leads a newer term, whose
+                // effects wait behind it): the failed write's own step is dropped, but the newer term must not be.
+                LOG.info("{}: write of {} for an earlier term failed ({}); its step is dropped", nodeId, key,
+                        failure.toString());
+                pending.pollFirst();
+                drain();
+            } else if (failure == null) {
                 input(new Input.PersistCompleted(key));
                 drain();
             } else {
