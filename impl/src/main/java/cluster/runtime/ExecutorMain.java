@@ -102,7 +102,9 @@ public final class ExecutorMain {
         if (secret != null && !secret.isEmpty()) {
             transport = transport.withSecret(secret);
         }
-        TraceSink trace = o.containsKey("--trace-dir") ? Traces.open(o.get("--trace-dir"), nodeId) : TraceSink.NONE;
+        TraceSink trace = o.containsKey("--trace-dir")
+                ? ProcessClock.keepingClockIn(java.nio.file.Path.of(""), Traces.open(o.get("--trace-dir"), nodeId))
+                : TraceSink.NONE;
         ExecutorCore core = new ExecutorCore(new ExecutorConfig(appId, execId, workerId, o.get("--hostname"), cores,
                 o.get("--driver"), nodeId, 2000, 10));
         NodeHost host = new NodeHost("executor", transport);
@@ -126,6 +128,8 @@ public final class ExecutorMain {
             return false;
         });
         watchParent(host);
+        java.util.Map<String, Long> starter = ProcessClock.decode(System.getenv(ProcessClock.ENV));
+        runtime.execute(() -> runtime.mergeClock(starter)); // this process happens after its launch by the worker
         runtime.submit(new Input.Started(false));
         LOG.info("executor {} started for driver {} ({} cores)", nodeId, o.get("--driver"), cores);
     }

@@ -58,6 +58,8 @@ public final class ExecutorProcesses implements NodeRuntime.ProcessControl {
             Files.createDirectories(dir);
             ProcessBuilder builder = new ProcessBuilder(launch.command());
             builder.environment().putAll(environment);
+            builder.environment().put(ProcessClock.ENV, ProcessClock.encode(worker.clock()));
+            Files.deleteIfExists(dir.resolve(ProcessClock.FILE));
             Process process = builder
                     .directory(dir.toFile())
                     .redirectOutput(dir.resolve("stdout").toFile())
@@ -67,7 +69,14 @@ public final class ExecutorProcesses implements NodeRuntime.ProcessControl {
             running.put(key, process);
             LOG.info("{}: launched executor {}/{} (pid {}, {} cores, {} MB), output in {}", worker.nodeId(),
                     launch.appId(), launch.execId(), process.pid(), launch.cores(), launch.memoryMb(), dir);
-            process.onExit().thenAccept(p -> worker.submit(exited(key, p.exitValue())));
+            process.onExit().thenAccept(p -> {
+                Input exit = exited(key, p.exitValue());
+                Map<String, Long> left = ProcessClock.readLeft(dir);
+                worker.execute(() -> {
+                    worker.mergeClock(left); // the worker sees the end of everything the executor did
+                    worker.input(exit);
+                });
+            });
         } catch (IOException | RuntimeException e) {
             LOG.error("{}: executor {}/{} could not start: {}", worker.nodeId(), launch.appId(), launch.execId(),
                     e.toString());

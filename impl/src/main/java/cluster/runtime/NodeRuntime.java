@@ -276,6 +276,19 @@ public final class NodeRuntime {
         step.traced = new TraceEntry(nodeId, seq, clock, event.action(), received, List.of(), event.changed());
     }
 
+    /**
+     * Causality that did not come in a message (on the loop): a process starts from its starter's clock, and a
+     * worker that sees an executor end takes the executor's last clock.
+     */
+    public void mergeClock(Map<String, Long> other) {
+        merge(other);
+    }
+
+    /** This node's vector clock now (on the loop). */
+    public Map<String, Long> clock() {
+        return new LinkedHashMap<>(clock);
+    }
+
     private void merge(Map<String, Long> other) {
         other.forEach((node, count) -> clock.merge(node, count, Math::max));
     }
