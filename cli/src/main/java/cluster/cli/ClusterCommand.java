@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
         description = "A formally checked standalone cluster manager.",
         subcommands = {CommandLine.HelpCommand.class, DemoCommand.class, MasterCommand.class, WorkerCommand.class,
                 SubmitCommand.class, StatusCommand.class, PlanCommand.class, BenchCommand.class, CheckSpecCommand.class,
-                ZooKeeperCommand.class, CampaignCommand.class})
+                ZooKeeperCommand.class, CampaignCommand.class,
+                CheckTraceCommand.class})
 public final class ClusterCommand implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

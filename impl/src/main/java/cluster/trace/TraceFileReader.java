@@ -66,7 +66,8 @@ public final class TraceFileReader {
             if (entry.seq() != expected) {
                 throw new MalformedTraceException(file, lineNo, "node " + node + ": event seq " + entry.seq() + " where seq "
                         + expected + " was expected" + (entry.seq() > expected
-                        ? " (events " + expected + ".." + (entry.seq() - 1) + " are missing)" : " (out of sequence)"));
+                        ? " (events " + expected + ".." + (entry.seq() - 1) + " are missing or out of sequence)"
+                        : " (out of sequence)"));
             }
             Long own = entry.vectorClock().get(node);
             if (own == null || own != entry.seq()) {

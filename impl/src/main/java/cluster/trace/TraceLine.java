@@ -43,8 +43,26 @@ public final class TraceLine extends SelfDescribingMarshallable {
         for (TraceEntry.MessageRef m : e.sent()) {
             line.sent.add(envelope(m));
         }
-        line.changed = new LinkedHashMap<>(e.changed());
+        e.changed().forEach((name, value) -> line.changed.put(name, plain(value)));
         return line;
+    }
+
+    /**
+     * Maps and lists as LinkedHashMap and ArrayList: Chronicle's JSON writer tags other map classes
+     * (a TreeMap comes out as {@code {"@!omap":{...}}} and one closing brace short).
+     */
+    private static Object plain(Object value) {
+        if (value instanceof Map<?, ?> m) {
+            Map<String, Object> copy = new LinkedHashMap<>();
+            m.forEach((k, v) -> copy.put(String.valueOf(k), plain(v)));
+            return copy;
+        }
+        if (value instanceof java.util.Collection<?> c) {
+            List<Object> copy = new ArrayList<>();
+            c.forEach(v -> copy.add(plain(v)));
+            return copy;
+        }
+        return value;
     }
 
     private static Envelope envelope(TraceEntry.MessageRef m) {

@@ -15,9 +15,11 @@ import cluster.master.MasterCore;
 import cluster.master.MasterWorker;
 import cluster.messages.ApplicationDescription;
 import cluster.messages.Message;
+import cluster.trace.TraceEntry;
 import cluster.worker.WorkerConfig;
 import cluster.worker.WorkerCore;
 
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -36,7 +38,11 @@ import java.util.function.BiFunction;
  * After every step it checks the spec's safety properties that can be seen from outside the cores.
  */
 final class InMemoryCluster {
-    record InFlight(String from, String to, Message message) {
+    /** A message on the network, with the id and vector clock its sender stamped on it (0 and empty when untraced). */
+    record InFlight(String from, String to, Message message, long msgId, Map<String, Long> vectorClock) {
+        InFlight(String from, String to, Message message) {
+            this(from, to, message, 0, Map.of());
+        }
     }
 
     record TraceRecord(String node, String action, Map<String, Object> changed) {
@@ -76,6 +82,20 @@ final class InMemoryCluster {
     String zkLeader;
     long zkEpoch;
     final Map<String, PersistedRecord> store = new LinkedHashMap<>();
+    /** Tracing as the real runtime does it (one file per node), when {@link #traceTo} was called. */
+    private ClusterTraceRecorder recorder;
+
+    /** From now on every traced step is written to {@code dir} through a JsonLinesTraceSink per node. */
+    void traceTo(Path dir) {
+        recorder = new ClusterTraceRecorder(dir);
+    }
+
+    /** Closes the trace files (complete on disk afterwards). */
+    void closeTrace() {
+        if (recorder != null) {
+            recorder.close();
+        }
+    }
 
     void addMaster(String id, MasterConfig config) {
         MasterCore core = new MasterCore(config);
@@ -111,6 +131,9 @@ final class InMemoryCluster {
         }
         zkEpoch += 1;
         zkLeader = masterId;
+        if (recorder != null) {
+            recorder.fromCoordination(masterId);
+        }
         input(masterId, new Input.ElectedLeader(zkEpoch, List.copyOf(store.values())));
     }
 
@@ -125,6 +148,9 @@ final class InMemoryCluster {
         masters.remove(masterId);
         timers.keySet().removeIf(t -> t.node.equals(masterId));
         network.removeIf(m -> m.to.equals(masterId));
+        if (recorder != null) {
+            recorder.toCoordination(masterId);
+        }
         if (masterId.equals(zkLeader)) {
             zkLeader = null;
         }
@@ -174,13 +200,19 @@ final class InMemoryCluster {
 
     /** Hands a local input to a node and carries out its effects. */
     void input(String node, Input input) {
+        input(node, input, null);
+    }
+
+    private void input(String node, Input input, InFlight message) {
         BiFunction<Input, Long, List<Effect>> core = nodes.get(node);
         if (core == null) {
             return; // the process is gone
         }
-        apply(node, core.apply(input, nowMs));
+        if (recorder != null && message != null) {
+            recorder.received(node, message.vectorClock());
+        }
+        apply(node, core.apply(input, nowMs), message);
         checkSafety();
-
     }
 
     /** Delivers messages and local events until none is left (time does not move). */
@@ -195,7 +227,7 @@ final class InMemoryCluster {
                     continue; // dropped
                 }
                 delivered.add(message);
-                input(message.to, new Input.Received(message.from, message.message));
+                input(message.to, new Input.Received(message.from, message.message), message);
             } else {
                 return;
             }
@@ -248,25 +280,50 @@ final class InMemoryCluster {
         nowMs = until;
     }
 
-    private void apply(String node, List<Effect> effects) {
+    /** Carries out a step's effects; with tracing on, a traced step becomes one trace entry with what it sent. */
+    private void apply(String node, List<Effect> effects, InFlight received) {
+        List<TraceEntry.MessageRef> sent = new ArrayList<>();
+        Effect.TraceEvent traced = applyEach(node, effects, sent);
+        if (recorder != null && effects.stream().anyMatch(e -> e instanceof Effect.Persist || e instanceof Effect.Unpersist)) {
+            recorder.toCoordination(node);
+        }
+        if (recorder != null && traced != null) {
+            recorder.write(node, traced, received == null ? null
+                    : new TraceEntry.MessageRef(received.from, received.to, received.msgId, received.message), sent);
+        }
+    }
+
+    /** Returns the step's trace event if the runtime got as far as it (no failed write before it). */
+    private Effect.TraceEvent applyEach(String node, List<Effect> effects, List<TraceEntry.MessageRef> sent) {
+        Effect.TraceEvent traced = null;
         for (Effect effect : effects) {
             if (effect instanceof Effect.Persist p) {
                 if (!holdsLease(node, p.epoch())) {
                     localEvents.add(Map.entry(node, new Input.PersistFailed(p.record().key(), "not the leader of " + p.epoch())));
-                    return; // the runtime drops everything after a failed write
+                    return traced; // the runtime drops everything after a failed write
                 }
                 store.put(p.record().key(), p.record());
             } else if (effect instanceof Effect.Unpersist u) {
                 if (!holdsLease(node, u.epoch())) {
                     localEvents.add(Map.entry(node, new Input.PersistFailed(u.key(), "not the leader of " + u.epoch())));
-                    return;
+                    return traced;
                 }
                 store.remove(u.key());
             } else if (effect instanceof Effect.TraceEvent t) {
                 trace.add(new TraceRecord(node, t.action(), t.changed()));
+                traced = t;
+                if (recorder != null) {
+                    recorder.stepTraced(node);
+                }
             } else if (effect instanceof Effect.Send s) {
+                InFlight message = new InFlight(node, s.to(), s.message());
+                if (recorder != null) {
+                    ClusterTraceRecorder.Stamp stamp = recorder.send(node);
+                    message = new InFlight(node, s.to(), s.message(), stamp.msgId(), stamp.vectorClock());
+                    sent.add(ClusterTraceRecorder.ref(node, s.to(), stamp, s.message()));
+                }
                 if (nodes.containsKey(s.to())) {
-                    network.add(new InFlight(node, s.to(), s.message()));
+                    network.add(message);
                 }
             } else if (effect instanceof Effect.LaunchProcess l) {
                 launch(node, l);
@@ -278,6 +335,7 @@ final class InMemoryCluster {
                 timers.put(new TimerId(node, t.name(), t.key()), new long[] {nowMs + t.delayMs(), timerSequence++});
             }
         }
+        return traced;
     }
 
     private boolean holdsLease(String node, long epoch) {
@@ -299,6 +357,9 @@ final class InMemoryCluster {
                 workerId, command.get(3), Integer.parseInt(command.get(4)), driver, "spark://" + id));
         executors.put(id, core);
         processes.put(id, new ExecutorProcess(workerId, l.appId(), l.execId()));
+        if (recorder != null) {
+            recorder.inherit(id, workerId);
+        }
         nodes.put(id, core::step);
         localEvents.add(Map.entry(id, new Input.Started(false)));
     }
@@ -310,6 +371,9 @@ final class InMemoryCluster {
         }
         nodes.remove(executorNode);
         executors.remove(executorNode);
+        if (recorder != null) {
+            recorder.inherit(process.workerId, executorNode);
+        }
         timers.keySet().removeIf(t -> t.node.equals(executorNode));
         localEvents.add(Map.entry(process.workerId, new Input.ProcessExited(process.appId, process.execId, exitCode)));
     }

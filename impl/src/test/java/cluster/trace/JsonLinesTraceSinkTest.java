@@ -78,6 +78,6 @@ class JsonLinesTraceSinkTest {
         Files.write(file, List.of(lines.get(0), lines.get(2)));
         MalformedTraceException e = assertThrows(MalformedTraceException.class, () -> TraceFileReader.read(file));
         assertEquals(2, e.line());
-        assertTrue(e.getMessage().contains("events 2..2 are missing"), e.getMessage());
+        assertTrue(e.getMessage().contains("events 2..2 are missing or out of sequence"), e.getMessage());
     }
 }

@@ -1,0 +1,121 @@
+package cluster.harness;
+
+import cluster.core.Input;
+import cluster.master.MasterConfig;
+import cluster.messages.ApplicationDescription;
+import cluster.worker.RunningExecutor;
+import cluster.worker.WorkerCore;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Runs of the in-memory cluster that write real trace files (one per node, through JsonLinesTraceSink, with
+ * vector clocks and message ids as the real runtime stamps them), for the trace checker's tests. The scenarios
+ * are those of {@link ClusterScenarioTest} and {@link ClusterChaosTest}, with workers of one size (the spec's
+ * WorkerCores/WorkerMemory are one size for all workers).
+ */
+public final class TracedRuns {
+    private static final List<String> COMMAND =
+            List.of("executor", "{{APP_ID}}", "{{EXECUTOR_ID}}", "{{HOSTNAME}}", "{{CORES}}", "--driver", "d1");
+
+    private TracedRuns() {
+    }
+
+    private static InMemoryCluster cluster(Path dir, int cores, Integer maxCores) {
+        InMemoryCluster cluster = new InMemoryCluster();
+        cluster.traceTo(dir);
+        cluster.addMaster("m1", MasterConfig.defaults("m1", "spark://m1:7077"));
+        cluster.addMaster("m2", MasterConfig.defaults("m2", "spark://m2:7077"));
+        cluster.addWorker("w1", cores, cores * 1024, 1);
+        cluster.addWorker("w2", cores, cores * 1024, 1);
+        cluster.addDriver("d1", new ApplicationDescription("pi", maxCores, 1, 512, null, COMMAND));
+        cluster.startAll();
+        return cluster;
+    }
+
+    /** Election, registration, 8 executors launched and registered, then the driver stops and they are killed. */
+    public static void launchAndStop(Path dir) {
+        InMemoryCluster cluster = cluster(dir, 4, null);
+        cluster.elect("m1");
+        cluster.advance(1);
+        cluster.advance(120_000);
+        cluster.input("d1", new Input.StopRequested());
+        cluster.runUntilIdle();
+        cluster.closeTrace();
+    }
+
+    /** The leader crashes; the standby is elected, recovers, adopts the executors; one fails and is replaced. */
+    public static void failover(Path dir) {
+        InMemoryCluster cluster = cluster(dir, 4, null);
+        cluster.elect("m1");
+        cluster.advance(1);
+        cluster.crashMaster("m1");
+        cluster.elect("m2");
+        cluster.advance(1);
+        cluster.advance(20_000);
+        RunningExecutor victim = cluster.workers.get("w1").state().executors().iterator().next();
+        cluster.executorProcessExits(victim.appId(), victim.execId(), 1);
+        cluster.advance(1);
+        cluster.closeTrace();
+    }
+
+    /** The driver process dies: the app ends and no executor outlives it. */
+    public static void driverCrash(Path dir) {
+        InMemoryCluster cluster = cluster(dir, 4, null);
+        cluster.elect("m1");
+        cluster.advance(1);
+        cluster.crashDriver("d1");
+        cluster.runUntilIdle();
+        cluster.closeTrace();
+    }
+
+    /**
+     * ClusterChaosTest's run: reordering, loss and duplication, executor failures, a leader crash, healing.
+     * Workers of 3 cores, an app capped at 5 cores.
+     */
+    public static void chaos(Path dir, long seed) {
+        Random random = new Random(seed);
+        InMemoryCluster cluster = cluster(dir, 3, 5);
+        cluster.chaos(random, 0.1, 0.05);
+        cluster.undroppable.add("WorkerLatestState"); // see ClusterChaosTest
+        cluster.elect("m1");
+        cluster.advance(30_000 + random.nextInt(30_000));
+        failSomeExecutor(cluster, random);
+        cluster.advance(random.nextInt(20_000));
+        cluster.crashMaster("m1");
+        cluster.advance(random.nextInt(5_000));
+        cluster.elect("m2");
+        cluster.advance(random.nextInt(90_000));
+        failSomeExecutor(cluster, random);
+        cluster.heal();
+        cluster.advance(300_000);
+        cluster.closeTrace();
+    }
+
+    /** A long run for the performance figure: the app repeatedly loses executors that are replaced. */
+    public static void churn(Path dir, int failures) {
+        InMemoryCluster cluster = cluster(dir, 4, null);
+        cluster.elect("m1");
+        cluster.advance(1);
+        Random random = new Random(1);
+        for (int i = 0; i < failures; i++) {
+            failSomeExecutor(cluster, random);
+            cluster.advance(1);
+        }
+        cluster.closeTrace();
+    }
+
+    private static void failSomeExecutor(InMemoryCluster cluster, Random random) {
+        for (Map.Entry<String, WorkerCore> w : cluster.workers.entrySet()) {
+            List<RunningExecutor> running = List.copyOf(w.getValue().state().executors());
+            if (!running.isEmpty() && random.nextBoolean()) {
+                RunningExecutor victim = running.get(random.nextInt(running.size()));
+                cluster.executorProcessExits(victim.appId(), victim.execId(), 1);
+                return;
+            }
+        }
+    }
+}
