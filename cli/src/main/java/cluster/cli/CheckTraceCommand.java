@@ -5,10 +5,12 @@ import cluster.tracecheck.TraceCheckOptions;
 import cluster.tracecheck.TraceChecker;
 import cluster.tracecheck.TraceVerdict;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-import java.nio.file.Path;
+import java.io.PrintWriter;import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 
@@ -35,18 +37,26 @@ public final class CheckTraceCommand implements Callable<Integer> {
     @Option(names = "--timeout", paramLabel = "SECONDS", description = "stop TLC after this long (default: ${DEFAULT-VALUE})")
     long timeoutSeconds = 1800;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
         TraceCheckOptions options = TraceCheckOptions.defaults().withMasterSettings(defaultCores, maxExecutorRetries)
-                .withTimeout(Duration.ofSeconds(timeoutSeconds)).withProgress(line -> System.out.println("  " + line));
+                .withTimeout(Duration.ofSeconds(timeoutSeconds)).withProgress(line -> {
+                    out.println("  " + line);
+                    out.flush();
+                });
         TraceVerdict v = new TraceChecker(SpecLocation.specDir(), options).run(dir);
-        System.out.println(v.message());
+        out.println(v.message());
         if (!v.details().isEmpty()) {
-            System.out.println(v.details());
+            out.println(v.details());
         }
         if (v.report() != null) {
-            System.out.println("report: " + v.report());
+            out.println("report: " + v.report());
         }
+        out.flush();
         return v.exitCode();
     }
 }

@@ -47,19 +47,7 @@ class ClusterChaosTest {
         cluster.addDriver("d1", new ApplicationDescription("pi", 5, 1, 512, null, COMMAND));
         cluster.chaos(random, 0.1, 0.05);
         cluster.startAll();
-        cluster.elect("m1");
-        cluster.advance(30_000 + random.nextInt(30_000));
-
-        failSomeExecutor(cluster, random);
-        cluster.advance(random.nextInt(20_000));
-        cluster.crashMaster("m1");
-        cluster.advance(random.nextInt(5_000));
-        cluster.elect("m2");
-        cluster.advance(random.nextInt(90_000));
-        failSomeExecutor(cluster, random);
-
-        cluster.heal();
-        cluster.advance(300_000);
+        cluster.chaosFailoverSchedule(random);
 
         MasterCore leader = cluster.masters.get("m2");
         assertEquals(MasterRole.ALIVE, leader.state().role(), "seed " + seed);
@@ -85,17 +73,6 @@ class ClusterChaosTest {
         cluster.trace.forEach(r -> unknown.add(r.action()));
         unknown.removeAll(SpecActions.traceableActions());
         assertEquals(Set.of(), unknown);
-    }
-
-    private static void failSomeExecutor(InMemoryCluster cluster, Random random) {
-        for (Map.Entry<String, WorkerCore> w : cluster.workers.entrySet()) {
-            List<RunningExecutor> running = List.copyOf(w.getValue().state().executors());
-            if (!running.isEmpty() && random.nextBoolean()) {
-                RunningExecutor victim = running.get(random.nextInt(running.size()));
-                cluster.executorProcessExits(victim.appId(), victim.execId(), 1);
-                return;
-            }
-        }
     }
 
     private static Set<String> booked(LeaderTerm term) {

@@ -16,6 +16,7 @@ import cluster.master.MasterWorker;
 import cluster.messages.ApplicationDescription;
 import cluster.messages.Message;
 import cluster.trace.TraceEntry;
+import cluster.worker.RunningExecutor;
 import cluster.worker.WorkerConfig;
 import cluster.worker.WorkerCore;
 
@@ -27,6 +28,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.function.BiFunction;
 
@@ -74,7 +76,7 @@ final class InMemoryCluster {
     private final Map<String, Set<Integer>> launchedFor = new HashMap<>();
     final List<InFlight> delivered = new ArrayList<>();
     /** Chaos: with a random source the network delivers in random order, and drops or duplicates at these rates. */
-    private java.util.Random chaos;
+    private Random chaos;
     private double dropRate;
     private double duplicateRate;
     final Set<String> undroppable = new java.util.HashSet<>();
@@ -180,13 +182,43 @@ final class InMemoryCluster {
         runUntilIdle();
     }
 
+    /**
+     * ClusterChaosTest's schedule, after the cluster is set up with chaos on: m1 leads, some executor fails, m1
+     * crashes, m2 is elected, another executor may fail, the network heals and time runs on.
+     */
+    void chaosFailoverSchedule(Random random) {
+        elect("m1");
+        advance(30_000 + random.nextInt(30_000));
+        failSomeExecutor(random);
+        advance(random.nextInt(20_000));
+        crashMaster("m1");
+        advance(random.nextInt(5_000));
+        elect("m2");
+        advance(random.nextInt(90_000));
+        failSomeExecutor(random);
+        heal();
+        advance(300_000);
+    }
+
+    /** With probability 1/2 per worker (in order), one of its running executors exits with code 1. */
+    void failSomeExecutor(Random random) {
+        for (Map.Entry<String, WorkerCore> w : workers.entrySet()) {
+            List<RunningExecutor> running = List.copyOf(w.getValue().state().executors());
+            if (!running.isEmpty() && random.nextBoolean()) {
+                RunningExecutor victim = running.get(random.nextInt(running.size()));
+                executorProcessExits(victim.appId(), victim.execId(), 1);
+                return;
+            }
+        }
+    }
+
     /** Puts a message on the network as if {@code from} had sent it (e.g. a late command of a deposed leader). */
     void inject(String from, String to, Message message) {
         network.add(new InFlight(from, to, message));
     }
 
     /** From now on the network reorders, and drops and duplicates messages at the given rates. */
-    void chaos(java.util.Random random, double drop, double duplicate) {
+    void chaos(Random random, double drop, double duplicate) {
         this.chaos = random;
         this.dropRate = drop;
         this.duplicateRate = duplicate;

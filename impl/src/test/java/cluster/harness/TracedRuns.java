@@ -4,11 +4,9 @@ import cluster.core.Input;
 import cluster.master.MasterConfig;
 import cluster.messages.ApplicationDescription;
 import cluster.worker.RunningExecutor;
-import cluster.worker.WorkerCore;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 
 /**
@@ -81,17 +79,7 @@ public final class TracedRuns {
         InMemoryCluster cluster = cluster(dir, 3, 5);
         cluster.chaos(random, 0.1, 0.05);
         cluster.undroppable.add("WorkerLatestState"); // see ClusterChaosTest
-        cluster.elect("m1");
-        cluster.advance(30_000 + random.nextInt(30_000));
-        failSomeExecutor(cluster, random);
-        cluster.advance(random.nextInt(20_000));
-        cluster.crashMaster("m1");
-        cluster.advance(random.nextInt(5_000));
-        cluster.elect("m2");
-        cluster.advance(random.nextInt(90_000));
-        failSomeExecutor(cluster, random);
-        cluster.heal();
-        cluster.advance(300_000);
+        cluster.chaosFailoverSchedule(random);
         cluster.closeTrace();
     }
 
@@ -102,20 +90,9 @@ public final class TracedRuns {
         cluster.advance(1);
         Random random = new Random(1);
         for (int i = 0; i < failures; i++) {
-            failSomeExecutor(cluster, random);
+            cluster.failSomeExecutor(random);
             cluster.advance(1);
         }
         cluster.closeTrace();
-    }
-
-    private static void failSomeExecutor(InMemoryCluster cluster, Random random) {
-        for (Map.Entry<String, WorkerCore> w : cluster.workers.entrySet()) {
-            List<RunningExecutor> running = List.copyOf(w.getValue().state().executors());
-            if (!running.isEmpty() && random.nextBoolean()) {
-                RunningExecutor victim = running.get(random.nextInt(running.size()));
-                cluster.executorProcessExits(victim.appId(), victim.execId(), 1);
-                return;
-            }
-        }
     }
 }

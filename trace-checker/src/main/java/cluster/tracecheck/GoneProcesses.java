@@ -9,8 +9,10 @@ import java.util.Map;
 /**
  * Happens-before that no message shows: a master that handles a driver's disconnection, or a worker whose
  * executor exits because its driver is gone, acts after that driver's last event (a closed connection is the
- * driver's end). The spec agrees: such a step needs the driver DONE, after which the driver does nothing.
- * An edge is added only where the driver's last event does not already happen after the noticing event.
+ * driver's end); a worker or driver that gives up on its master and registers anew acts after that master's
+ * last event (when the master never restarts). The spec agrees: such a step needs the driver DONE, or the
+ * master gone, after which that process does nothing. An edge is added only where the gone process's last
+ * event does not already happen after the noticing event (else the process was not gone, and the spec judges).
  */
 final class GoneProcesses {
     private GoneProcesses() {
@@ -19,20 +21,35 @@ final class GoneProcesses {
     static Map<TraceEvent, Map<String, Long>> edges(Map<String, List<TraceEvent>> byNode, Identities ids) {
         Map<TraceEvent, Map<String, Long>> after = new HashMap<>();
         for (List<TraceEvent> events : byNode.values()) {
+            String followed = null;
             for (TraceEvent e : events) {
-                for (String driver : goneDrivers(e.entry(), ids)) {
-                    List<TraceEvent> driverEvents = byNode.get(driver);
-                    if (driverEvents == null || driverEvents.isEmpty()) {
+                List<String> gone = new java.util.ArrayList<>(goneDrivers(e.entry(), ids));
+                boolean reregisters = e.entry().action().equals("WorkerSendRegisterWorker")
+                        || e.entry().action().equals("DriverSendRegisterApplication");
+                if (reregisters && followed != null && !restarts(byNode.get(followed))) {
+                    gone.add(followed);
+                }
+                for (String node : gone) {
+                    List<TraceEvent> goneEvents = byNode.get(node);
+                    if (goneEvents == null || goneEvents.isEmpty()) {
                         continue;
                     }
-                    TraceEntry last = driverEvents.get(driverEvents.size() - 1).entry();
+                    TraceEntry last = goneEvents.get(goneEvents.size() - 1).entry();
                     if (last.vectorClock().getOrDefault(e.entry().node(), 0L) < e.entry().seq()) {
-                        after.computeIfAbsent(e, k -> new HashMap<>()).put(driver, last.seq());
+                        after.computeIfAbsent(e, k -> new HashMap<>()).put(node, last.seq());
                     }
+                }
+                Object master = e.entry().changed().getOrDefault("wMaster", e.entry().changed().get("dMaster"));
+                if (master != null) {
+                    followed = "none".equals(master) ? null : String.valueOf(master);
                 }
             }
         }
         return after;
+    }
+
+    private static boolean restarts(List<TraceEvent> events) {
+        return events == null || events.stream().anyMatch(e -> e.entry().action().endsWith("Restart"));
     }
 
     @SuppressWarnings("unchecked")

@@ -34,33 +34,12 @@ final class TlcPrinted {
     /** The top-level elements of a tuple, set or record text ({@code <<a, b>>}, {@code {a, b}}, {@code [f |-> a]}). */
     static List<String> parts(String value) {
         String v = value.strip();
-        int open = v.startsWith("<<") ? 2 : 1;
-        int close = v.endsWith(">>") ? 2 : 1;
-        String inner = v.substring(open, v.length() - close);
+        String inner = v.substring(v.startsWith("<<") ? 2 : 1, v.length() - (v.endsWith(">>") ? 2 : 1));
         List<String> parts = new ArrayList<>();
-        int depth = 0;
-        boolean inString = false;
         int start = 0;
-        for (int i = 0; i < inner.length(); i++) {
-            char c = inner.charAt(i);
-            if (inString) {
-                if (c == '\\') {
-                    i++;
-                } else if (c == '"') {
-                    inString = false;
-                }
-            } else if (c == '"') {
-                inString = true;
-            } else if (c == '[' || c == '{' || c == '(' || (c == '<' && next(inner, i) == '<')) {
-                depth++;
-                i += c == '<' ? 1 : 0;
-            } else if (c == ']' || c == '}' || c == ')' || (c == '>' && next(inner, i) == '>')) {
-                depth--;
-                i += c == '>' ? 1 : 0;
-            } else if (c == ',' && depth == 0) {
-                parts.add(inner.substring(start, i).strip());
-                start = i + 1;
-            }
+        for (int comma : scan(inner).commas) {
+            parts.add(inner.substring(start, comma).strip());
+            start = comma + 1;
         }
         if (!inner.isBlank()) {
             parts.add(inner.substring(start).strip());
@@ -75,15 +54,17 @@ final class TlcPrinted {
         return only;
     }
 
-    private static char next(String s, int i) {
-        return i + 1 < s.length() ? s.charAt(i + 1) : 0;
+    /** Bracket depth at the end, and where the commas at depth 0 are, outside strings. */
+    private record Scan(int depth, List<Integer> commas) {
     }
 
-    private static int depth(CharSequence s) {
+    private static Scan scan(CharSequence s) {
         int depth = 0;
         boolean inString = false;
+        List<Integer> commas = new ArrayList<>();
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
+            boolean pair = i + 1 < s.length() && s.charAt(i + 1) == c;
             if (inString) {
                 if (c == '\\') {
                     i++;
@@ -92,14 +73,20 @@ final class TlcPrinted {
                 }
             } else if (c == '"') {
                 inString = true;
-            } else if (c == '[' || c == '{' || c == '(' || c == '<' && i + 1 < s.length() && s.charAt(i + 1) == '<') {
+            } else if (c == '[' || c == '{' || c == '(' || (c == '<' && pair)) {
                 depth++;
                 i += c == '<' ? 1 : 0;
-            } else if (c == ']' || c == '}' || c == ')' || c == '>' && i + 1 < s.length() && s.charAt(i + 1) == '>') {
+            } else if (c == ']' || c == '}' || c == ')' || (c == '>' && pair)) {
                 depth--;
                 i += c == '>' ? 1 : 0;
+            } else if (c == ',' && depth == 0) {
+                commas.add(i);
             }
         }
-        return depth;
+        return new Scan(depth, commas);
+    }
+
+    private static int depth(CharSequence s) {
+        return scan(s).depth();
     }
 }
