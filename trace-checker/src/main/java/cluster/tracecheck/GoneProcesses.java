@@ -1,5 +1,7 @@
 package cluster.tracecheck;
 
+import cluster.messages.ExecutorStateChanged;
+import cluster.messages.LaunchExecutor;
 import cluster.trace.TraceEntry;
 
 import java.util.HashMap;
@@ -13,6 +15,14 @@ import java.util.Map;
  * last event (when the master never restarts). The spec agrees: such a step needs the driver DONE, or the
  * master gone, after which that process does nothing. An edge is added only where the gone process's last
  * event does not already happen after the noticing event (else the process was not gone, and the spec judges).
+ *
+ * <p>A new leader reads the records its predecessors wrote, so its election (MasterElectedLeader of epoch e)
+ * comes after every step another master took while leading an older epoch (a real runtime could store its clock
+ * with the records; a step of a deposed leader that had not heard yet is valid on either side in the spec).
+ *
+ * <p>Likewise for executor processes, when the runtime does not pass clocks along: an executor's first event
+ * comes after the worker's step that launched it, and the worker's ExecutorExit / ExecutorDriverGone of it
+ * after the executor's last event.
  */
 final class GoneProcesses {
     private GoneProcesses() {
@@ -34,10 +44,7 @@ final class GoneProcesses {
                     if (goneEvents == null || goneEvents.isEmpty()) {
                         continue;
                     }
-                    TraceEntry last = goneEvents.get(goneEvents.size() - 1).entry();
-                    if (last.vectorClock().getOrDefault(e.entry().node(), 0L) < e.entry().seq()) {
-                        after.computeIfAbsent(e, k -> new HashMap<>()).put(node, last.seq());
-                    }
+                    addEdge(after, e, goneEvents.get(goneEvents.size() - 1));
                 }
                 Object master = e.entry().changed().getOrDefault("wMaster", e.entry().changed().get("dMaster"));
                 if (master != null) {
@@ -45,7 +52,80 @@ final class GoneProcesses {
                 }
             }
         }
+        executorProcesses(byNode, ids, after);
+        elections(byNode, after);
         return after;
+    }
+
+    private static void elections(Map<String, List<TraceEvent>> byNode, Map<TraceEvent, Map<String, Long>> after) {
+        for (List<TraceEvent> events : byNode.values()) {
+            for (TraceEvent election : events) {
+                if (!election.entry().action().equals("MasterElectedLeader")
+                        || !(election.entry().changed().get("mEpoch") instanceof Number epoch)) {
+                    continue;
+                }
+                byNode.forEach((node, others) -> {
+                    if (node.equals(election.entry().node())) {
+                        return;
+                    }
+                    long leading = 0;
+                    TraceEvent lastOlderTerm = null;
+                    for (TraceEvent e : others) {
+                        if (e.entry().changed().get("mEpoch") instanceof Number n) {
+                            leading = n.longValue();
+                        }
+                        if (leading > 0 && leading < epoch.longValue()) {
+                            lastOlderTerm = e;
+                        }
+                    }
+                    if (lastOlderTerm != null) {
+                        addEdge(after, election, lastOlderTerm);
+                    }
+                });
+            }
+        }
+    }
+
+    private static void executorProcesses(Map<String, List<TraceEvent>> byNode, Identities ids,
+            Map<TraceEvent, Map<String, Long>> after) {
+        Map<String, TraceEvent> launches = new HashMap<>();
+        Map<String, TraceEvent> exits = new HashMap<>();
+        for (List<TraceEvent> events : byNode.values()) {
+            for (TraceEvent e : events) {
+                String action = e.entry().action();
+                if (action.equals("WorkerHandleLaunchExecutor")
+                        && e.entry().received() != null && e.entry().received().message() instanceof LaunchExecutor l) {
+                    launches.putIfAbsent(l.appId + "/" + l.execId, e);
+                } else if (action.equals("ExecutorExit") || action.equals("ExecutorDriverGone")) {
+                    for (TraceEntry.MessageRef m : e.entry().sent()) {
+                        if (m.message() instanceof ExecutorStateChanged r) {
+                            exits.putIfAbsent(r.appId + "/" + r.execId, e);
+                        }
+                    }
+                }
+            }
+        }
+        ids.executorOfNode.forEach((node, x) -> {
+            List<TraceEvent> own = byNode.get(node);
+            if (own == null || own.isEmpty()) {
+                return;
+            }
+            TraceEvent launch = launches.get(x.appId() + "/" + x.execId());
+            if (launch != null) {
+                addEdge(after, own.get(0), launch);
+            }
+            TraceEvent exit = exits.get(x.appId() + "/" + x.execId());
+            if (exit != null) {
+                addEdge(after, exit, own.get(own.size() - 1));
+            }
+        });
+    }
+
+    /** {@code later} comes after {@code earlier}, unless their clocks say the opposite. */
+    private static void addEdge(Map<TraceEvent, Map<String, Long>> after, TraceEvent later, TraceEvent earlier) {
+        if (earlier.entry().vectorClock().getOrDefault(later.entry().node(), 0L) < later.entry().seq()) {
+            after.computeIfAbsent(later, k -> new HashMap<>()).merge(earlier.entry().node(), earlier.entry().seq(), Math::max);
+        }
     }
 
     private static boolean restarts(List<TraceEvent> events) {

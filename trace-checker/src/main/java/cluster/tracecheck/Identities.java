@@ -40,6 +40,10 @@ final class Identities {
     final Map<String, long[]> launchIncarnation = new HashMap<>();
     final Map<String, String> launchWorker = new HashMap<>();
 
+    /** Epochs granted by elections (MasterElectedLeader), and every incarnation of each worker. */
+    private final java.util.TreeSet<Long> elected = new java.util.TreeSet<>();
+    private final Map<String, java.util.TreeSet<Long>> incarnations = new HashMap<>();
+
     record ExecutorId(String appId, int execId) {
     }
 
@@ -52,6 +56,12 @@ final class Identities {
             }
             if (role == Role.MASTER) {
                 ids.masters.add(e.node());
+            }
+            if (e.action().equals("MasterElectedLeader") && e.changed().get("mEpoch") instanceof Number epoch) {
+                ids.elected.add(epoch.longValue());
+            }
+            if (role == Role.WORKER && e.changed().get("wInc") instanceof Number inc) {
+                ids.incarnation(ids.worker(e.node()), inc.longValue());
             }
             List<TraceEntry.MessageRef> messages = new ArrayList<>(e.sent());
             if (e.received() != null) {
@@ -70,6 +80,7 @@ final class Identities {
             masters.add(ref.to());
             workerOfNode.put(ref.from(), r.workerId);
             workerSizes.putIfAbsent(r.workerId, r);
+            incarnation(r.workerId, r.incarnation);
         } else if (m instanceof RegisterApplication r) {
             masters.add(ref.to());
             driverOfKey.put(r.registrationKey, ref.from());
@@ -82,6 +93,27 @@ final class Identities {
             launchIncarnation.put(r.appId + "/" + r.execId, new long[] {r.incarnation});
             launchWorker.put(r.appId + "/" + r.execId, r.workerId);
         }
+    }
+
+    private void incarnation(String worker, long inc) {
+        incarnations.computeIfAbsent(worker, w -> new java.util.TreeSet<>()).add(inc);
+    }
+
+    /**
+     * The spec's epoch for an implementation epoch. The spec numbers leadership terms 1, 2, 3 (zkEpoch + 1 at each
+     * election); an implementation may use any increasing numbers (a real runtime uses clock-based ones, too large
+     * for TLC's integers). The k-th elected epoch is k, and a value d above it (a fencing floor raised past a term
+     * that was given up) is k + d. 0 (no epoch) stays 0.
+     */
+    long epoch(long v) {
+        Long base = v <= 0 ? null : elected.floor(v);
+        return base == null ? v : elected.headSet(base, true).size() + (v - base);
+    }
+
+    /** The spec's incarnation of a worker: 1 for its first, then one more for each later one (the spec's +1). */
+    long inc(String worker, long v) {
+        java.util.TreeSet<Long> known = incarnations.get(worker);
+        return v <= 0 || known == null || !known.contains(v) ? v : known.headSet(v, true).size();
     }
 
     Role role(String node) {

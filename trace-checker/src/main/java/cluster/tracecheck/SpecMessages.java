@@ -49,7 +49,7 @@ final class SpecMessages {
         if (msg instanceof RegisterWorker m) {
             r.put("dest", Tla.str(ref.to()));
             r.put("worker", Tla.str(m.workerId));
-            r.put("inc", Tla.num(m.incarnation));
+            r.put("inc", Tla.num(ids.inc(m.workerId, m.incarnation)));
         } else if (msg instanceof RegisteredWorker m) {
             toWorker(r, ref.to(), m.incarnation, m.epoch, m.masterId);
         } else if (msg instanceof ReconnectWorker m) {
@@ -57,7 +57,7 @@ final class SpecMessages {
         } else if (msg instanceof MasterChanged m) {
             if (ids.role(ref.to()) == Role.DRIVER || ids.descriptions.containsKey(ref.to())) {
                 r.put("app", Tla.str(ref.to()));
-                r.put("epoch", Tla.num(m.epoch));
+                r.put("epoch", Tla.num(ids.epoch(m.epoch)));
                 r.put("master", Tla.str(m.masterId));
             } else {
                 toWorker(r, ref.to(), m.incarnation, m.epoch, m.masterId);
@@ -69,7 +69,7 @@ final class SpecMessages {
         } else if (msg instanceof MasterChangeAcknowledged m) {
             r.put("dest", Tla.str(ref.to()));
             r.put("app", app(m.appId));
-            r.put("epoch", Tla.num(m.epoch));
+            r.put("epoch", Tla.num(ids.epoch(m.epoch)));
         } else if (msg instanceof RegisterApplication m) {
             r.put("dest", Tla.str(ref.to()));
             r.put("app", Tla.str(ids.driverOfKey.getOrDefault(m.registrationKey, ref.from())));
@@ -96,18 +96,18 @@ final class SpecMessages {
             command(r, m.workerId, m.incarnation, m.epoch, m.appId, m.execId);
         } else if (msg instanceof ExecutorAdded m) {
             r.put("app", app(m.appId));
-            r.put("epoch", Tla.num(m.epoch));
+            r.put("epoch", Tla.num(ids.epoch(m.epoch)));
             r.put("id", Tla.num(m.execId));
             r.put("worker", Tla.str(m.workerId));
         } else if (msg instanceof ExecutorUpdated m) {
             r.put("app", app(m.appId));
-            r.put("epoch", Tla.num(m.epoch));
+            r.put("epoch", Tla.num(ids.epoch(m.epoch)));
             r.put("id", Tla.num(m.execId));
             r.put("state", Tla.str(m.state.name()));
         } else if (msg instanceof ExecutorStateChanged m) {
             r.put("dest", Tla.str(ref.to()));
             r.put("worker", Tla.str(m.workerId));
-            r.put("inc", Tla.num(m.incarnation));
+            r.put("inc", Tla.num(ids.inc(m.workerId, m.incarnation)));
             r.put("app", app(m.appId));
             r.put("id", Tla.num(m.execId));
             r.put("state", Tla.str(m.state.name()));
@@ -115,7 +115,7 @@ final class SpecMessages {
             r.put("driverGone", Tla.bool(m.driverGone));
         } else if (msg instanceof ExecutorStateChangedAck m) {
             r.put("worker", Tla.str(ids.worker(ref.to())));
-            r.put("inc", Tla.num(m.incarnation));
+            r.put("inc", Tla.num(ids.inc(ids.worker(ref.to()), m.incarnation)));
             r.put("app", app(m.appId));
             r.put("id", Tla.num(m.execId));
             r.put("state", Tla.str(m.state.name()));
@@ -131,21 +131,21 @@ final class SpecMessages {
 
     private void toWorker(Map<String, String> r, String workerNode, long inc, long epoch, String master) {
         r.put("worker", Tla.str(ids.worker(workerNode)));
-        r.put("inc", Tla.num(inc));
-        r.put("epoch", Tla.num(epoch));
+        r.put("inc", Tla.num(ids.inc(ids.worker(workerNode), inc)));
+        r.put("epoch", Tla.num(ids.epoch(epoch)));
         r.put("master", Tla.str(master));
     }
 
     private void toDriver(Map<String, String> r, String driverNode, long epoch, String master) {
         r.put("app", Tla.str(driverNode));
-        r.put("epoch", Tla.num(epoch));
+        r.put("epoch", Tla.num(ids.epoch(epoch)));
         r.put("master", Tla.str(master));
     }
 
     private void command(Map<String, String> r, String worker, long inc, long epoch, String appId, int execId) {
         r.put("worker", Tla.str(worker));
-        r.put("inc", Tla.num(inc));
-        r.put("epoch", Tla.num(epoch));
+        r.put("inc", Tla.num(ids.inc(worker, inc)));
+        r.put("epoch", Tla.num(ids.epoch(epoch)));
         r.put("app", app(appId));
         r.put("id", Tla.num(execId));
     }
@@ -154,8 +154,8 @@ final class SpecMessages {
             List<ExecutorDescription> executors) {
         r.put("dest", Tla.str(master));
         r.put("worker", Tla.str(worker));
-        r.put("inc", Tla.num(inc));
-        r.put("epoch", Tla.num(epoch));
+        r.put("inc", Tla.num(ids.inc(worker, inc)));
+        r.put("epoch", Tla.num(ids.epoch(epoch)));
         List<String> execs = new ArrayList<>();
         for (ExecutorDescription e : executors) {
             execs.add(Tla.record(Map.of("app", app(e.appId), "id", Tla.num(e.execId), "cores", Tla.num(e.cores),
@@ -169,7 +169,8 @@ final class SpecMessages {
         r.put("app", app(appId));
         r.put("id", Tla.num(execId));
         r.put("worker", Tla.str(ids.launchWorker.getOrDefault(appId + "/" + execId, "unknown-worker:" + executorNode)));
-        r.put("inc", Tla.num(ids.executorIncarnation(x)));
+        String worker = ids.launchWorker.getOrDefault(appId + "/" + execId, "");
+        r.put("inc", Tla.num(ids.inc(worker, ids.executorIncarnation(x))));
     }
 
     private String app(String appId) {

@@ -49,7 +49,7 @@ final class SpecVariables {
                 deltas.put(name, Tla.record(Map.of("add", Tla.set(add), "del", Tla.set(del))));
                 lastSets.put(node + "/" + name, now);
             } else {
-                pins.put(name, value(name, value));
+                pins.put(name, value(node, name, value));
             }
         });
         return Map.of("pin", Tla.record(pins), "setd", Tla.record(deltas));
@@ -69,10 +69,11 @@ final class SpecVariables {
     }
 
     @SuppressWarnings("unchecked")
-    String value(String name, Object v) {
+    String value(String node, String name, Object v) {
         return switch (name) {
             case "mState", "dState", "wMaster", "dMaster" -> Tla.str(String.valueOf(v));
-            case "mEpoch", "wInc", "wEpoch", "dEpoch" -> Tla.num(((Number) v).longValue());
+            case "mEpoch", "wEpoch", "dEpoch" -> Tla.num(ids.epoch(((Number) v).longValue()));
+            case "wInc" -> Tla.num(ids.inc(ids.worker(node), ((Number) v).longValue()));
             case "mApps" -> apps((Map<String, Object>) v);
             case "mAppOrder" -> Tla.seq(((List<Object>) v).stream().map(a -> Tla.str(ids.app(String.valueOf(a)))).toList());
             case "mWorkers" -> workers((Map<String, Object>) v);
@@ -102,7 +103,13 @@ final class SpecVariables {
         for (String w : ids.workers()) {
             f.put(Tla.str(w), NO_WORKER);
         }
-        byWorker.forEach((w, rec) -> f.put(Tla.str(w), records(asMap(rec))));
+        byWorker.forEach((w, rec) -> {
+            Map<String, Object> entry = new LinkedHashMap<>(asMap(rec));
+            if (entry.get("inc") instanceof Number inc) {
+                entry.put("inc", ids.inc(w, inc.longValue()));
+            }
+            f.put(Tla.str(w), records(entry));
+        });
         return Tla.function(f);
     }
 

@@ -17,6 +17,22 @@ import java.util.PriorityQueue;
  * real time that keeps concurrent events of different nodes in a plausible order.
  */
 final class TraceMerger {
+    /**
+     * A worker or driver that gives up on its master goes first among the events free to go: the spec lets it
+     * give up only while no answer it would accept is in flight, and its timer fired before any such answer
+     * arrived; a new leader's announcement concurrent with it is then ordered after it.
+     */
+    private static final java.util.Set<String> GIVING_UP = java.util.Set.of("WorkerSendRegisterWorker",
+            "DriverSendRegisterApplication");
+
+    /**
+     * Giving up first, an election last: a new leader is elected only after the old one's session timed out,
+     * seconds after it died, so what the others were doing concurrently happened before, as a rule.
+     */
+    private static int rank(String action) {
+        return GIVING_UP.contains(action) ? 0 : action.equals("MasterElectedLeader") ? 2 : 1;
+    }
+
     private TraceMerger() {
     }
 
@@ -38,7 +54,8 @@ final class TraceMerger {
         byNode.keySet().forEach(n -> done.put(n, 0));
         Map<TraceEvent, Long> sums = new HashMap<>();
         PriorityQueue<TraceEvent> ready = new PriorityQueue<>(Comparator
-                .comparingLong((TraceEvent e) -> sums.computeIfAbsent(e, x -> clockSum(x.entry())))
+                .comparingInt((TraceEvent e) -> rank(e.entry().action()))
+                .thenComparingLong((TraceEvent e) -> sums.computeIfAbsent(e, x -> clockSum(x.entry())))
                 .thenComparing(e -> e.entry().node()));
         // events blocked until node k has done c events: k -> c -> events
         Map<String, Map<Long, List<TraceEvent>>> blocked = new HashMap<>();
