@@ -14,7 +14,8 @@ class CommandLineTest {
         assertEquals(0, run.exitCode(), "demo failed; stderr:\n" + run.err());
         assertTrue(run.out().matches("(?s).*Pi is roughly 3\\.1\\d*.*"), run.out());
         for (String step : new String[] {"registered by master@", "executor 0 launched on worker@",
-                "executor 0 registered", "job done: 8 tasks", "every process the demo started is stopped"}) {
+                "executor 0 registered", "job done: 8 tasks", "every process the demo started is stopped",
+                "Trace check: conforms"}) {
             assertTrue(run.out().contains(step), "missing '" + step + "' in:\n" + run.out());
         }
     }
@@ -24,7 +25,8 @@ class CommandLineTest {
         Commands.Run run = Commands.run(900, "demo", "--ha");
         assertEquals(0, run.exitCode(), "demo --ha failed; stderr:\n" + run.err());
         for (String step : new String[] {"killed with SIGKILL while the job runs", "ALIVE with both workers",
-                "job done: 32 tasks", "Pi is roughly 3.1", "every process the demo started is stopped"}) {
+                "job done: 32 tasks", "Pi is roughly 3.1", "every process the demo started is stopped",
+                "Trace check: conforms"}) {
             assertTrue(run.out().contains(step), "missing '" + step + "' in:\n" + run.out());
         }
     }

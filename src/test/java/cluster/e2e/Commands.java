@@ -19,7 +19,9 @@ final class Commands {
     }
 
     static Run run(long timeoutSeconds, String... args) throws Exception {
-        List<String> command = JavaCommand.of(List.of("-Xmx256m"), ClusterCommand.class.getName());
+        // cluster.home: where the spec lives, for the trace check the demo ends with (bin/cluster sets it the same way)
+        List<String> command = JavaCommand.of(List.of("-Xmx256m", "-Dcluster.home=" + System.getProperty("cluster.home", "..")),
+                ClusterCommand.class.getName());
         command.addAll(List.of(args));
         Path out = Files.createTempFile("cmd", ".out");
         Path err = Files.createTempFile("cmd", ".err");

@@ -21,7 +21,8 @@ class DynamicAllocationTest {
     void anAppGrowsOnRequestAndGivesAnExecutorBack() throws Exception {
         try (RealCluster cluster = new RealCluster(List.of(), new int[] {2, 2}, "1g")) {
             ApplicationDescription app = new ApplicationDescription("dynamic", null, 1, 256, 1, List.of());
-            DriverNode driver = DriverNode.start("127.0.0.1", List.of(cluster.masterId()), app, new SparkConf(), null);
+            DriverNode driver = DriverNode.start("127.0.0.1", List.of(cluster.masterId()), app, new SparkConf(),
+                    cluster.traceDir.toString());
             try {
                 String appId = driver.registered().get(RealCluster.PATIENCE.toSeconds(), TimeUnit.SECONDS);
                 driver.executorsRegistered(1).get(RealCluster.PATIENCE.toSeconds(), TimeUnit.SECONDS);

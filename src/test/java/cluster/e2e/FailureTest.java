@@ -60,6 +60,7 @@ class FailureTest {
             command.addAll(List.of("submit", "--master", cluster.master.address(), "--executor-cores", "1",
                     "--executor-memory", "256m", "--total-executor-cores", "2", "--tasks", "100000",
                     "--samples-per-task", "100000000"));
+            command.addAll(cluster.tracing());
             Process submit = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
             try {
                 await().atMost(RealCluster.PATIENCE).until(() -> cluster.status().executors.stream()

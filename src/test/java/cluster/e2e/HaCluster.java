@@ -18,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -42,6 +41,8 @@ final class HaCluster implements AutoCloseable {
     private final List<String> driverIds = new ArrayList<>();
     private final StatusClient status = new StatusClient(TransportConfig.defaults());
     private final Path dir;
+    /** Every node and driver of this cluster traces here; {@link #close} validates it. */
+    final Path traceDir;
 
     /**
      * @param zooKeeper true: ZOOKEEPER recovery through per-master proxies; false: FILESYSTEM recovery in one
@@ -51,6 +52,7 @@ final class HaCluster implements AutoCloseable {
         dir = Files.createTempDirectory("cluster-ha-");
         processes = new LocalCluster(dir, List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
         masterPorts = new int[masterCount];
+        traceDir = dir.resolve("trace");
         try {
             this.zooKeeper = zooKeeper ? processes.startZooKeeper() : null;
             for (int i = 0; i < masterCount; i++) {
@@ -66,11 +68,15 @@ final class HaCluster implements AutoCloseable {
                     conf.addAll(List.of("spark.deploy.recoveryMode=FILESYSTEM",
                             "spark.deploy.recoveryDirectory=" + dir.resolve("recovery")));
                 }
-                masterArgs.add(withConf(conf));
+                List<String> args = new ArrayList<>(withConf(conf));
+                args.addAll(List.of("--trace-dir", traceDir.toString()));
+                masterArgs.add(args);
                 masters.add(processes.startMaster(masterPorts[i], masterArgs.get(i)));
             }
             for (int cores : workerCores) {
-                workers.add(processes.startWorker(masterUrl(), cores, "2g", withConf(List.of("spark.worker.timeout=4s"))));
+                List<String> args = new ArrayList<>(withConf(List.of("spark.worker.timeout=4s")));
+                args.addAll(List.of("--trace-dir", traceDir.toString()));
+                workers.add(processes.startWorker(masterUrl(), cores, "2g", args));
             }
             await().atMost(RealCluster.PATIENCE).until(() -> leader() != null
                     && leaderStatus().workers.size() == workerCores.length);
@@ -141,7 +147,7 @@ final class HaCluster implements AutoCloseable {
 
     DriverNode submit(int maxCores) throws Exception {
         ApplicationDescription app = new ApplicationDescription("ha", maxCores, 1, 256, null, List.of());
-        DriverNode driver = DriverNode.start("127.0.0.1", masterIds(), app, new SparkConf(), null);
+        DriverNode driver = DriverNode.start("127.0.0.1", masterIds(), app, new SparkConf(), traceDir.toString());
         drivers.add(driver);
         driverIds.add(driver.nodeId());
         return driver;
@@ -196,6 +202,6 @@ final class HaCluster implements AutoCloseable {
         proxies.forEach(TcpProxy::close);
         processes.close();
         await().atMost(RealCluster.PATIENCE).until(() -> executorsOfOurDrivers().isEmpty());
-        Objects.requireNonNull(dir);
+        Traces.assertConforms(traceDir);
     }
 }

@@ -50,7 +50,7 @@ class HostileInputTest {
             // Workers (and their executors, through the environment) know the secret: an app runs.
             Commands.Run run = Commands.run(300, "submit", "--master", cluster.master.address(), "--executor-cores", "1",
                     "--executor-memory", "256m", "--tasks", "4", "--samples-per-task", "1000",
-                    "--conf", secret.get(0), "--conf", secret.get(1));
+                    "--conf", secret.get(0), "--conf", secret.get(1), "--trace-dir", cluster.traceDir.toString());
             assertEquals(0, run.exitCode(), run.err());
             assertTrue(run.out().contains("Pi is roughly"), run.out());
             // A client without it is refused.

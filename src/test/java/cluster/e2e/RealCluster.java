@@ -36,6 +36,8 @@ final class RealCluster implements AutoCloseable {
     private final List<DriverNode> drivers = new ArrayList<>();
     private final List<String> driverIds = new ArrayList<>();
     private final StatusClient status;
+    /** Every node of this cluster (and every driver started through it) traces here; {@link #close} validates it. */
+    final Path traceDir;
     private final cluster.runtime.SparkConf clientConf = new cluster.runtime.SparkConf();
 
     /** One master with {@code masterConf} and one worker per entry of {@code workerCores}, each with {@code workerMemory}. */
@@ -49,21 +51,31 @@ final class RealCluster implements AutoCloseable {
         commonConf.forEach(clientConf::setPair);
         status = new StatusClient(TransportConfig.fromSparkConf(clientConf.asMap()));
         Path dir = Files.createTempDirectory("cluster-e2e-");
+        traceDir = dir.resolve("trace");
         processes = new LocalCluster(dir, List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
         try {
             List<String> masterPairs = new ArrayList<>(masterConf);
             commonConf.stream().filter(p -> !masterPairs.contains(p)).forEach(masterPairs::add);
-            master = processes.startMaster(withConf(masterPairs));
+            List<String> masterArgs = new ArrayList<>(withConf(masterPairs));
+            masterArgs.addAll(tracing());
+            master = processes.startMaster(masterArgs);
             List<String> workerPairs = new ArrayList<>(commonConf);
             workerPairs.add("spark.worker.timeout=4s");
             for (int cores : workerCores) {
-                workers.add(processes.startWorker(master.address(), cores, workerMemory, withConf(workerPairs)));
+                List<String> workerArgs = new ArrayList<>(withConf(workerPairs));
+                workerArgs.addAll(tracing());
+                workers.add(processes.startWorker(master.address(), cores, workerMemory, workerArgs));
             }
             await().atMost(PATIENCE).until(() -> status().workers.size() == workerCores.length);
         } catch (Exception | Error e) {
             close();
             throw e;
         }
+    }
+
+    /** The flags that make a process of this cluster trace with the others. */
+    List<String> tracing() {
+        return List.of("--trace-dir", traceDir.toString());
     }
 
     private static List<String> withConf(List<String> pairs) {
@@ -88,7 +100,8 @@ final class RealCluster implements AutoCloseable {
     DriverNode submit(Integer maxCores, Integer coresPerExecutor, int memoryMb) throws Exception {
         ApplicationDescription app = new ApplicationDescription("e2e", maxCores, coresPerExecutor, memoryMb, null,
                 List.of());
-        DriverNode driver = DriverNode.start("127.0.0.1", List.of(masterId()), app, clientConf, null);
+        DriverNode driver = DriverNode.start("127.0.0.1", List.of(masterId()), app, clientConf,
+                traceDir.toString());
         drivers.add(driver);
         driverIds.add(driver.nodeId());
         return driver;
@@ -127,5 +140,6 @@ final class RealCluster implements AutoCloseable {
         processes.close();
         // Executors of a killed worker are orphans now: they must exit by themselves.
         await().atMost(PATIENCE).until(() -> executorsOfOurDrivers().isEmpty());
+        Traces.assertConforms(traceDir);
     }
 }

@@ -1,6 +1,8 @@
 package cluster.cli;
 
 import cluster.messages.ApplicationDescription;
+import cluster.tracecheck.TraceChecker;
+import cluster.tracecheck.TraceVerdict;
 import cluster.messages.MasterStateResponse;
 import cluster.messages.RecoveryState;
 import cluster.runtime.DriverNode;
@@ -80,7 +82,13 @@ public final class DemoCommand implements Callable<Integer> {
             System.out.println("Stopping the cluster...");
             cluster.close();
             System.out.printf("Done in %d ms; every process the demo started is stopped.%n", ms());
-            System.out.println("Protocol traces of every node: " + traceDir);
+            System.out.println("Protocol traces of every node: " + traceDir + "; checking them against the spec with TLC...");
+            TraceVerdict verdict = TraceChecker.check(traceDir);
+            System.out.println("Trace check: " + verdict.message());
+            if (!verdict.conforms()) {
+                System.out.println(verdict.details());
+                return 1;
+            }
             return 0;
         } catch (Exception e) {
             System.err.println("demo failed: " + e.getMessage());

@@ -37,7 +37,7 @@ public final class MasterCommand implements Callable<Integer> {
         try {
             // NONE: a fresh in-memory store per process; FILESYSTEM and ZOOKEEPER: leadership and records survive.
             CoordinationService coordination = CoordinationFactory.fromSparkConf(conf.asMap(), System.currentTimeMillis());
-            master = MasterNode.start(host, port, conf, coordination, Traces.in(ConfOptions.traceDir(conf)));
+            master = MasterNode.start(host, port, conf, coordination, ConfOptions.traceDir(conf));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -59,7 +59,7 @@ public final class WorkerCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--port must be between 0 and 65535: " + port);
             }
             worker = WorkerNode.start(host, port, offeredCores, offeredMemory, masters, conf,
-                    Traces.in(ConfOptions.traceDir(conf)));
+                    ConfOptions.traceDir(conf));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

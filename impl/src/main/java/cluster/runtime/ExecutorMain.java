@@ -102,9 +102,7 @@ public final class ExecutorMain {
         if (secret != null && !secret.isEmpty()) {
             transport = transport.withSecret(secret);
         }
-        TraceSink trace = o.containsKey("--trace-dir")
-                ? ProcessClock.keepingClockIn(java.nio.file.Path.of(""), Traces.open(o.get("--trace-dir"), nodeId))
-                : TraceSink.NONE;
+        TraceSink trace = o.containsKey("--trace-dir") ? Traces.open(o.get("--trace-dir"), nodeId) : TraceSink.NONE;
         ExecutorCore core = new ExecutorCore(new ExecutorConfig(appId, execId, workerId, o.get("--hostname"), cores,
                 o.get("--driver"), nodeId, 2000, 10));
         NodeHost host = new NodeHost("executor", transport);

@@ -31,12 +31,15 @@ public final class ExecutorProcesses implements NodeRuntime.ProcessControl {
     private final Path workDir;
     private final long killGraceMs;
     private final Map<String, String> environment;
+    /** Where executors trace (null: tracing off): an ended executor's last event is read from there. */
+    private final String traceDir;
     private final Map<ExecutorKey, Process> running = new ConcurrentHashMap<>();
     private NodeRuntime worker;
 
     /** @param environment added to each executor's environment (e.g. the shared secret, never on a command line) */
-    public ExecutorProcesses(Path workDir, long killGraceMs, Map<String, String> environment) {
+    public ExecutorProcesses(Path workDir, long killGraceMs, Map<String, String> environment, String traceDir) {
         this.workDir = workDir;
+        this.traceDir = traceDir;
         this.killGraceMs = killGraceMs;
         this.environment = Map.copyOf(environment);
     }
@@ -59,7 +62,6 @@ public final class ExecutorProcesses implements NodeRuntime.ProcessControl {
             ProcessBuilder builder = new ProcessBuilder(launch.command());
             builder.environment().putAll(environment);
             builder.environment().put(ProcessClock.ENV, ProcessClock.encode(worker.clock()));
-            Files.deleteIfExists(dir.resolve(ProcessClock.FILE));
             Process process = builder
                     .directory(dir.toFile())
                     .redirectOutput(dir.resolve("stdout").toFile())
@@ -71,7 +73,8 @@ public final class ExecutorProcesses implements NodeRuntime.ProcessControl {
                     launch.appId(), launch.execId(), process.pid(), launch.cores(), launch.memoryMb(), dir);
             process.onExit().thenAccept(p -> {
                 Input exit = exited(key, p.exitValue());
-                Map<String, Long> left = ProcessClock.readLeft(dir);
+                Map<String, Long> left = ProcessClock.lastOf(traceDir,
+                        NodeAddress.executorId(launch.appId(), launch.execId()));
                 worker.execute(() -> {
                     worker.mergeClock(left); // the worker sees the end of everything the executor did
                     worker.input(exit);

@@ -17,7 +17,6 @@ import org.slf4j.LoggerFactory;
 
 import java.net.InetSocketAddress;
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * A master process: its core on a {@link NodeHost}, a coordination service for leadership and persistence,
@@ -44,18 +43,20 @@ public final class MasterNode implements AutoCloseable {
     /**
      * Starts a master listening on {@code bindHost:port} (0 = any free port) and joins the election.
      *
-     * @param traces opens the trace sink of a node id ({@code id -> TraceSink.NONE} when tracing is off)
+     * @param traceDir where this node traces (null: tracing off); a master that ran before under the same id
+     *                 goes on with its trace, starting with the spec's MasterRestart
      */
     public static MasterNode start(String bindHost, int port, SparkConf conf, CoordinationService coordination,
-            Function<String, TraceSink> traces) throws Exception {
+            String traceDir) throws Exception {
         TransportConfig transport = TransportConfig.fromSparkConf(conf.asMap());
         NodeHost host = new NodeHost("master", transport);
         try {
             InetSocketAddress bound = host.listen(bindHost, port);
             NodeAddress address = NodeAddress.master(bindHost, bound.getPort());
             MasterCore core = new MasterCore(config(address, conf));
+            Traces.Resume resume = Traces.resume(traceDir, address.nodeId());
             NodeRuntime runtime = host.start(address.nodeId(), core::step, NodeRuntime.ProcessControl.NONE,
-                    traces.apply(address.nodeId()));
+                    traceDir == null ? TraceSink.NONE : Traces.open(traceDir, address.nodeId(), resume));
             runtime.attach(coordination);
             MasterNode node = new MasterNode(host, core, coordination, address.nodeId());
             runtime.observe(new RecoveryClock(core, runtime));
@@ -68,7 +69,8 @@ public final class MasterNode implements AutoCloseable {
                 return false;
             });
             host.call(() -> {
-                runtime.input(new Input.Started(false));
+                runtime.resume(resume);
+                runtime.input(new Input.Started(resume.restart()));
                 return null;
             });
             coordination.start(address.nodeId(), new LeadershipListener() {

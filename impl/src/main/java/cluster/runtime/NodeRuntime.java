@@ -284,6 +284,12 @@ public final class NodeRuntime {
         merge(other);
     }
 
+    /** A node that ran before under this id goes on from its last traced event (before its first input). */
+    public void resume(Traces.Resume resume) {
+        seq = resume.lastSeq();
+        merge(resume.clock());
+    }
+
     /** This node's vector clock now (on the loop). */
     public Map<String, Long> clock() {
         return new LinkedHashMap<>(clock);

@@ -1,25 +1,21 @@
 package cluster.runtime;
 
 import cluster.trace.TraceEntry;
-import cluster.trace.TraceSink;
+import cluster.trace.JsonLinesTraceSink;
+import cluster.trace.TraceFileReader;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * Vector clocks across a process boundary, for traces: a worker hands its clock to the executor it starts (in the
- * environment), and the executor keeps its latest clock in a file in its working directory, which the worker reads
- * when the process ends (so its ExecutorExit happens after everything the executor did, even after a SIGKILL).
+ * environment), and takes the clock of the executor's last traced event when the process ends.
  */
 public final class ProcessClock {
     /** Environment variable with the starter's clock: {@code node=count;node=count}. */
     public static final String ENV = "CLUSTER_TRACE_CLOCK";
-    /** File in an executor's working directory with its latest clock, in the same form. */
-    public static final String FILE = "trace-clock";
 
     private ProcessClock() {
     }
@@ -47,36 +43,24 @@ public final class ProcessClock {
         return clock;
     }
 
-    /** The clock an ended executor left in {@code workDir}, or an empty map. */
-    public static Map<String, Long> readLeft(Path workDir) {
-        try {
-            Path file = workDir.resolve(FILE);
-            return Files.isRegularFile(file) ? decode(Files.readString(file)) : Map.of();
-        } catch (IOException e) {
+    /**
+     * The clock of the last event in the trace file of {@code nodeId} in {@code traceDir}: what a worker takes when
+     * its executor ends, so its ExecutorExit happens after everything the executor traced (even after a SIGKILL).
+     * Empty if tracing is off, the file is missing, or unreadable (the checker reports a torn file itself).
+     */
+    public static Map<String, Long> lastOf(String traceDir, String nodeId) {
+        if (traceDir == null) {
             return Map.of();
         }
-    }
-
-    /** A sink that also keeps the latest entry's clock in {@code workDir}/{@value #FILE} (replaced atomically). */
-    public static TraceSink keepingClockIn(Path workDir, TraceSink inner) {
-        return new TraceSink() {
-            @Override
-            public void append(TraceEntry entry) {
-                inner.append(entry);
-                try {
-                    Path partial = workDir.resolve(FILE + ".partial");
-                    Files.writeString(partial, encode(entry.vectorClock()));
-                    Files.move(partial, workDir.resolve(FILE), StandardCopyOption.REPLACE_EXISTING,
-                            StandardCopyOption.ATOMIC_MOVE);
-                } catch (IOException e) {
-                    // the worker's ExecutorExit then knows less of this executor's history; the trace says so
-                }
+        Path file = Path.of(traceDir, JsonLinesTraceSink.fileName(nodeId));
+        try {
+            if (!Files.isRegularFile(file)) {
+                return Map.of();
             }
-
-            @Override
-            public void close() {
-                inner.close();
-            }
-        };
+            java.util.List<TraceEntry> entries = TraceFileReader.read(file);
+            return entries.isEmpty() ? Map.of() : entries.get(entries.size() - 1).vectorClock();
+        } catch (RuntimeException e) {
+            return Map.of();
+        }
     }
 }

@@ -14,8 +14,42 @@ public final class Traces {
         return traceDir == null ? id -> TraceSink.NONE : id -> open(traceDir, id);
     }
 
-    /** One JSON-lines file per node in {@code traceDir} (format: trace-checker/README.md). */
+    /** One JSON-lines file per node in {@code traceDir} (format: trace-checker/README.md); a new file. */
     public static TraceSink open(String traceDir, String nodeId) {
         return new cluster.trace.JsonLinesTraceSink(java.nio.file.Path.of(traceDir), nodeId);
+    }
+
+    /** Where a node's history stands in its trace file: nothing yet, or the last event of an earlier process. */
+    public record Resume(long lastSeq, java.util.Map<String, Long> clock) {
+        public static final Resume FRESH = new Resume(0, java.util.Map.of());
+
+        public boolean restart() {
+            return lastSeq > 0;
+        }
+    }
+
+    /**
+     * The trace file of a node that may have run before under the same id (a master or worker restarted on its
+     * port): where its history stands, so the new process goes on from there (a restart, in the spec's terms).
+     */
+    public static Resume resume(String traceDir, String nodeId) {
+        if (traceDir == null) {
+            return Resume.FRESH;
+        }
+        java.nio.file.Path file = java.nio.file.Path.of(traceDir, cluster.trace.JsonLinesTraceSink.fileName(nodeId));
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            return Resume.FRESH;
+        }
+        java.util.List<cluster.trace.TraceEntry> entries = cluster.trace.TraceFileReader.read(file);
+        if (entries.isEmpty()) {
+            return Resume.FRESH;
+        }
+        cluster.trace.TraceEntry last = entries.get(entries.size() - 1);
+        return new Resume(last.seq(), last.vectorClock());
+    }
+
+    /** The sink that continues from {@code resume}. */
+    public static TraceSink open(String traceDir, String nodeId, Resume resume) {
+        return new cluster.trace.JsonLinesTraceSink(java.nio.file.Path.of(traceDir), nodeId, resume.lastSeq());
     }
 }

@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * A worker process: its core on a {@link NodeHost} and the executor processes it launches. Its node id is
@@ -43,7 +42,7 @@ public final class WorkerNode implements AutoCloseable {
      * @param masters master node ids (see {@link NodeAddress#mastersFromUrl})
      */
     public static WorkerNode start(String bindHost, int port, int cores, int memoryMb, List<String> masters,
-            SparkConf conf, Function<String, TraceSink> traces) throws Exception {
+            SparkConf conf, String traceDir) throws Exception {
         TransportConfig transport = TransportConfig.fromSparkConf(conf.asMap());
         NodeHost host = new NodeHost("worker", transport);
         try {
@@ -59,11 +58,15 @@ public final class WorkerNode implements AutoCloseable {
                     : Files.createTempDirectory("cluster-worker-");
             Files.createDirectories(workDir);
             ExecutorProcesses processes = new ExecutorProcesses(workDir, 5000,
-                    transport.authenticates() ? Map.of(ExecutorMain.SECRET_ENV, transport.secret()) : Map.of());
-            NodeRuntime runtime = host.start(address.nodeId(), core::step, processes, traces.apply(address.nodeId()));
+                    transport.authenticates() ? Map.of(ExecutorMain.SECRET_ENV, transport.secret()) : Map.of(),
+                    conf.contains("spark.cluster.traceDir") ? conf.get("spark.cluster.traceDir", null) : null);
+            Traces.Resume resume = Traces.resume(traceDir, address.nodeId());
+            NodeRuntime runtime = host.start(address.nodeId(), core::step, processes,
+                    traceDir == null ? TraceSink.NONE : Traces.open(traceDir, address.nodeId(), resume));
             processes.reportTo(runtime);
             WorkerNode node = new WorkerNode(host, core, processes, address.nodeId());
-            runtime.submit(new Input.Started(false));
+            runtime.execute(() -> runtime.resume(resume)); // a worker restarted under its id goes on with its trace
+            runtime.submit(new Input.Started(resume.restart()));
             LOG.info("worker {} started: {} cores, {} MB, executor logs in {}", address.nodeId(), cores, memoryMb, workDir);
             return node;
         } catch (Exception | Error e) {

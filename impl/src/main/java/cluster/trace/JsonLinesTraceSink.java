@@ -37,12 +37,23 @@ public final class JsonLinesTraceSink implements TraceSink {
      * @throws UncheckedIOException if the file cannot be created
      */
     public JsonLinesTraceSink(Path dir, String node) {
+        this(dir, node, 0);
+    }
+
+    /**
+     * Continues the trace file of {@code node} whose last entry has sequence number {@code lastSeq} (a node that
+     * starts again under the same id: its history goes on in the same file); {@code 0} creates or truncates it.
+     */
+    public JsonLinesTraceSink(Path dir, String node, long lastSeq) {
         TraceLine.registerAliases();
         this.node = node;
         this.file = dir.resolve(fileName(node));
+        this.lastSeq = lastSeq;
         try {
             Files.createDirectories(dir);
-            this.out = Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+            this.out = lastSeq > 0
+                    ? Files.newOutputStream(file, StandardOpenOption.APPEND, StandardOpenOption.WRITE)
+                    : Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
                     StandardOpenOption.WRITE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create trace file " + file, e);
