@@ -39,11 +39,13 @@ final class HarnessDriver implements AutoCloseable {
     private final NodeHost host;
     private final DriverCore core;
     private final NodeRuntime runtime;
+    private final Integer coresPerExecutor;
 
-    private HarnessDriver(NodeHost host, DriverCore core, NodeRuntime runtime) {
+    private HarnessDriver(NodeHost host, DriverCore core, NodeRuntime runtime, Integer coresPerExecutor) {
         this.host = host;
         this.core = core;
         this.runtime = runtime;
+        this.coresPerExecutor = coresPerExecutor;
     }
 
     /** Starts a driver whose app asks for {@code description}; its messages go out through {@code network}. */
@@ -70,7 +72,7 @@ final class HarnessDriver implements AutoCloseable {
         });
         NodeRuntime runtime = host.start(nodeId, core::step, NodeRuntime.ProcessControl.NONE,
                 Traces.in(traceDir).apply(nodeId));
-        HarnessDriver driver = new HarnessDriver(host, core, runtime);
+        HarnessDriver driver = new HarnessDriver(host, core, runtime, description.coresPerExecutor);
         network.attach(nodeId, driver::receive);
         runtime.submit(new Input.Started(false));
         return driver;
@@ -97,6 +99,10 @@ final class HarnessDriver implements AutoCloseable {
     /** The app id a master gave, or null before registration. */
     String appId() {
         return host.call(() -> core.state().appId());
+    }
+
+    Integer coresPerExecutor() {
+        return coresPerExecutor;
     }
 
     /** Executors registered with this driver now. */

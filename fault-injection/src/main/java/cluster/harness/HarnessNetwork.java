@@ -28,7 +28,7 @@ import java.util.function.Consumer;
  * when each draws up to {@link #delay its bound} and they overtake each other. A cut link holds its messages until it
  * heals, as TCP retransmits over a stalled connection (as the simulator's default); messages to a node that is not
  * running are lost, and so are those held for a node that was killed. One thread does all of it, so every
- * decision is made in one order.
+ * decision is made in one order. The drop and duplicate nemeses lose or repeat single messages (never those held).
  */
 final class HarnessNetwork implements AutoCloseable {
 
@@ -50,6 +50,8 @@ final class HarnessNetwork implements AutoCloseable {
     private final Map<Link, Deque<String>> held = new HashMap<>();
     private final Map<Link, Long> lastDue = new HashMap<>();
     private int delayBoundMs;
+    private double dropRate;
+    private double duplicateRate;
     final AtomicLong delivered = new AtomicLong();
     final AtomicLong lost = new AtomicLong();
 
@@ -87,6 +89,17 @@ final class HarnessNetwork implements AutoCloseable {
     }
 
     private void route(Link link, String line) {
+        if (dropRate > 0 && random.nextDouble() < dropRate) {
+            lost.incrementAndGet();
+            return;
+        }
+        if (duplicateRate > 0 && random.nextDouble() < duplicateRate) {
+            schedule(link, line);
+        }
+        schedule(link, line);
+    }
+
+    private void schedule(Link link, String line) {
         if (cut.contains(link)) {
             held.computeIfAbsent(link, l -> new ArrayDeque<>()).add(line);
             return;
@@ -136,7 +149,7 @@ final class HarnessNetwork implements AutoCloseable {
             List<Map.Entry<Link, Deque<String>>> waiting = new ArrayList<>(held.entrySet());
             held.clear();
             for (Map.Entry<Link, Deque<String>> e : waiting) {
-                e.getValue().forEach(line -> route(e.getKey(), line));
+                e.getValue().forEach(line -> schedule(e.getKey(), line));
             }
         });
     }
@@ -144,6 +157,14 @@ final class HarnessNetwork implements AutoCloseable {
     /** Messages draw a delay of up to {@code boundMs} and overtake each other; 0 = back to short, in order. */
     void delay(int boundMs) {
         execute(() -> delayBoundMs = boundMs);
+    }
+
+    /** Each message is lost with probability {@code drop} and delivered twice with {@code duplicate}; 0 = never. */
+    void loss(double drop, double duplicate) {
+        execute(() -> {
+            dropRate = drop;
+            duplicateRate = duplicate;
+        });
     }
 
     private void execute(Runnable task) {

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -55,6 +56,7 @@ public final class ProcessCluster implements AutoCloseable {
     private final List<String> workerIds = new ArrayList<>();
     private final Map<String, NodeProcess> running = new ConcurrentHashMap<>();
     private final Map<String, Integer> lives = new ConcurrentHashMap<>();
+    private final Set<String> paused = ConcurrentHashMap.newKeySet();
     private final Map<Long, CompletableFuture<JsonNode>> calls = new ConcurrentHashMap<>();
     private final List<HarnessDriver> drivers = new CopyOnWriteArrayList<>();
     private final List<Long> startedPids = new CopyOnWriteArrayList<>();
@@ -113,6 +115,10 @@ public final class ProcessCluster implements AutoCloseable {
     public boolean isRunning(String nodeId) {
         NodeProcess p = running.get(nodeId);
         return p != null && p.isAlive();
+    }
+
+    public boolean isPaused(String nodeId) {
+        return paused.contains(nodeId);
     }
 
     private void launch(String nodeId) throws Exception {
@@ -183,7 +189,7 @@ public final class ProcessCluster implements AutoCloseable {
     /** A running master's view (outside the network: what {@code bin/cluster status} shows), or null. */
     public MasterStateResponse status(String masterId) {
         NodeProcess process = running.get(masterId);
-        if (process == null || !process.isAlive()) {
+        if (process == null || !process.isAlive() || paused.contains(masterId)) {
             return null;
         }
         try {
@@ -241,6 +247,7 @@ public final class ProcessCluster implements AutoCloseable {
     /** SIGKILL (with its executors); lines to it are lost until it restarts. */
     public void kill(String nodeId) {
         NodeProcess process = running.remove(nodeId);
+        paused.remove(nodeId);
         network.detach(nodeId);
         if (process != null) {
             process.kill();
@@ -259,25 +266,67 @@ public final class ProcessCluster implements AutoCloseable {
     public void pause(String nodeId) {
         NodeProcess process = running.get(nodeId);
         if (process != null) {
+            paused.add(nodeId);
             process.pause();
         }
     }
 
     public void resume(String nodeId) {
         NodeProcess process = running.get(nodeId);
+        paused.remove(nodeId);
         if (process != null) {
             process.resume();
         }
     }
 
-    /** Executor processes running now under each worker (its descendants), by worker id. */
-    public Map<String, Long> executorProcesses() {
-        Map<String, Long> counts = new LinkedHashMap<>();
+    /** An executor process seen on a worker's machine: its app, id, cores and heap, from its command line. */
+    public record ExecutorProcess(String workerId, String appId, int execId, int cores, long pid) {
+        String key() {
+            return appId + "/" + execId + "@" + workerId;
+        }
+    }
+
+    /** The executor processes running now under each worker (its child processes), read from their command lines. */
+    public List<ExecutorProcess> executorProcesses() {
+        List<ExecutorProcess> found = new ArrayList<>();
         for (String w : workerIds) {
             NodeProcess p = running.get(w);
-            counts.put(w, p == null ? 0 : ProcessHandle.of(p.pid()).map(h -> h.children().count()).orElse(0L));
+            if (p == null) {
+                continue;
+            }
+            ProcessHandle.of(p.pid()).ifPresent(h -> h.children().filter(ProcessHandle::isAlive).forEach(child -> {
+                List<String> args = arguments(child);
+                int app = args.indexOf("--app-id");
+                int id = args.indexOf("--executor-id");
+                int cores = args.indexOf("--cores");
+                if (app >= 0 && id >= 0 && cores >= 0 && cores + 1 < args.size()) {
+                    found.add(new ExecutorProcess(w, args.get(app + 1), Integer.parseInt(args.get(id + 1)),
+                            Integer.parseInt(args.get(cores + 1)), child.pid()));
+                }
+            }));
         }
-        return counts;
+        return found;
+    }
+
+    /**
+     * A process's command line. The JDK gives none beyond 4096 bytes, and an executor's class path is longer, so on
+     * Linux it is read from {@code /proc/<pid>/cmdline}.
+     */
+    private static List<String> arguments(ProcessHandle process) {
+        Path cmdline = Path.of("/proc", Long.toString(process.pid()), "cmdline");
+        try {
+            if (Files.isReadable(cmdline)) {
+                return List.of(new String(Files.readAllBytes(cmdline), java.nio.charset.StandardCharsets.UTF_8)
+                        .split("\u0000"));
+            }
+        } catch (IOException e) {
+            return List.of(); // it has just exited
+        }
+        return List.of(process.info().arguments().orElse(new String[0]));
+    }
+
+    Settings settings() {
+        return settings;
     }
 
     /** Kills every process it started (resuming paused ones first, so the kill is seen at once) and the drivers. */

@@ -50,6 +50,8 @@ class ProcessClusterTest {
 
         HarnessDriver driver = cluster.submit(new ApplicationDescription("harness-test", 2, 1, 256, null, List.of()));
         await().atMost(Duration.ofSeconds(60)).until(() -> driver.executors().size() >= 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> cluster.executorProcesses().stream()
+                .anyMatch(e -> e.appId().equals(driver.appId())));
 
         cluster.kill(first.leader());
         await().atMost(Duration.ofSeconds(60)).until(() -> {
