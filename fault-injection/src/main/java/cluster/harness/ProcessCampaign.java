@@ -168,8 +168,9 @@ public final class ProcessCampaign {
     private ProcessChecks.Healed healed(ProcessCluster cluster) {
         List<ProcessChecks.DriverView> drivers = new ArrayList<>();
         for (HarnessDriver d : cluster.drivers()) {
-            drivers.add(new ProcessChecks.DriverView(d.nodeId(), d.appId(), d.coresPerExecutor(), stopped.contains(d),
-                    d.executors()));
+            String appId = d.appId();
+            drivers.add(new ProcessChecks.DriverView(d.nodeId(), appId, d.coresPerExecutor(), stopped.contains(d),
+                    d.executors(), cluster.launchedExecutors(appId)));
         }
         List<ProcessCluster.ExecutorProcess> executors = cluster.executorProcesses();
         executors.forEach(e -> executorsSeen.add(e.key()));

@@ -73,8 +73,12 @@ final class ProcessChecks {
                   List<ProcessCluster.ExecutorProcess> executors, List<DriverView> drivers) {
     }
 
-    /** A driver of the workload: its app, whether it stopped, the executors registered with it. */
-    record DriverView(String nodeId, String appId, Integer coresPerExecutor, boolean stopped, Set<Integer> executors) {
+    /**
+     * A driver of the workload: its app, whether it stopped, the executors registered with it, and every executor a
+     * worker ever started for its app (each launch leaves its work directory).
+     */
+    record DriverView(String nodeId, String appId, Integer coresPerExecutor, boolean stopped, Set<Integer> executors,
+                      Set<Integer> launched) {
     }
 
     static Violation liveness(Healed h) {
@@ -112,11 +116,9 @@ final class ProcessChecks {
                     return liveness(h, "FinishedAppsStop", "executor " + e.key() + " still runs; its app ended");
                 }
             }
-            Set<Integer> booksOfApp = new TreeSet<>();
-            leader.executors.stream().filter(e -> e.appId.equals(d.appId)).forEach(e -> booksOfApp.add(e.execId));
-            if (!d.stopped && !booksOfApp.containsAll(d.executors)) {
-                return liveness(h, "DriverCountsOnlyLaunched", d.nodeId + " counts executors " + d.executors
-                        + ", the leader launched " + booksOfApp);
+            if (!d.launched.containsAll(d.executors)) {
+                return new Violation(Violation.Kind.SAFETY, "DriverCountsOnlyLaunched", d.nodeId + " counts executors "
+                        + d.executors + ", the workers started " + d.launched, 0, h.atMs);
             }
         }
         return null;

@@ -132,7 +132,7 @@ public final class ProcessCluster implements AutoCloseable {
         if (!master) {
             command.addAll(List.of("--cores", Integer.toString(settings.workerCores), "--memory",
                     Integer.toString(settings.workerMemoryMb), "--work-dir",
-                    settings.dir.resolve(nodeId + "-work").toString()));
+                    workDir(nodeId).toString()));
         }
         Path log = settings.dir.resolve(nodeId + ".stderr.log");
         Files.writeString(log, "--- life " + life + "\n", java.nio.file.StandardOpenOption.CREATE,
@@ -306,6 +306,31 @@ public final class ProcessCluster implements AutoCloseable {
             }));
         }
         return found;
+    }
+
+    /** Every executor a worker ever started for {@code appId}: each launch leaves {@code <work dir>/<app>/<id>}. */
+    public Set<Integer> launchedExecutors(String appId) {
+        Set<Integer> launched = new java.util.TreeSet<>();
+        if (appId == null) {
+            return launched;
+        }
+        for (String w : workerIds) {
+            Path appDir = workDir(w).resolve(appId);
+            if (!Files.isDirectory(appDir)) {
+                continue;
+            }
+            try (var dirs = Files.list(appDir)) {
+                dirs.map(p -> p.getFileName().toString()).filter(n -> n.matches("\\d+"))
+                        .forEach(n -> launched.add(Integer.parseInt(n)));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException("cannot list " + appDir, e);
+            }
+        }
+        return launched;
+    }
+
+    private Path workDir(String workerId) {
+        return settings.dir.resolve(workerId + "-work");
     }
 
     /**
