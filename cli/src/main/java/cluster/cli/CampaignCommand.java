@@ -136,6 +136,10 @@ public final class CampaignCommand implements Callable<Integer> {
         Set<Nemesis> kinds;
         try {
             kinds = Nemesis.parseList(nemesis);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--nemesis: " + e.getMessage());
+        }
+        try {
             new cluster.harness.ProcessCampaign.Options(0, durationMs, 1, kinds, masters, workers, Path.of("."));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
