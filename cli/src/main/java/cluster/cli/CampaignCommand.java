@@ -26,8 +26,9 @@ import java.util.stream.Collectors;
 
 /**
  * {@code bin/cluster campaign}: fault-injection campaigns. {@code --mode sim} runs the deterministic simulator
- * (fault-injection/, package cluster.sim) over seeds {@code S, S+1, ...}; {@code --mode process} (the Maelstrom-style
- * process harness) is not built yet.
+ * (fault-injection/, package cluster.sim) over seeds {@code S, S+1, ...}; {@code --mode process} runs masters and
+ * workers as real processes on the Maelstrom-style harness (package cluster.harness), with {@code --trace-dir} as the
+ * directory of the node logs.
  */
 @Command(name = "campaign", mixinStandardHelpOptions = true,
         description = "Run a fault-injection campaign: many runs with faults, safety checked after every step, "
@@ -101,9 +102,7 @@ public final class CampaignCommand implements Callable<Integer> {
             return 0;
         }
         if (mode.equals("process")) {
-            spec.commandLine().getErr().println("campaign --mode process: the process harness is not available yet; "
-                    + "use --mode sim");
-            return 2;
+            return processCampaign(out);
         }
         if (!mode.equals("sim")) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--mode must be sim or process: '" + mode + "'");
@@ -121,6 +120,39 @@ public final class CampaignCommand implements Callable<Integer> {
         LongFunction<TraceSink> traces = traceDir == null ? seed -> TraceSink.NONE
                 : seed -> TraceFiles.sampled(traceDir, options.seed(), traceEvery, seed);
         return new CampaignPrinter(out, log, traces).run(options, maxRuns, durationNanos, threadCount, report);
+    }
+
+    /** The Maelstrom-style process harness: one campaign of real processes per seed (default 1 run of 60 s). */
+    private int processCampaign(PrintWriter out) throws IOException {
+        if (!variant.equals("none")) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--variant: the broken variants are "
+                    + "test-only rewrites of the simulator; --mode process runs the protocol as built");
+        }
+        if (runs != null && runs < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--runs must be at least 1: " + runs);
+        }
+        long durationMs = duration == null ? 60_000
+                : Durations.parseNanos(spec.commandLine(), "--duration", duration) / 1_000_000;
+        Set<Nemesis> kinds;
+        try {
+            kinds = Nemesis.parseList(nemesis);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--nemesis: " + e.getMessage());
+        }
+        try {
+            new cluster.harness.ProcessCampaign.Options(0, durationMs, 1, kinds, masters, workers, Path.of("."));
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        long first = seed != null ? seed : System.currentTimeMillis();
+        try {
+            return new ProcessCampaignPrinter(out).run(first, runs == null ? 1 : runs, durationMs, kinds, masters,
+                    workers, traceDir);
+        } catch (IOException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException("the process campaign failed: " + e, e);
+        }
     }
 
     private SimOptions options() {

@@ -92,9 +92,11 @@ class CampaignCommandTest {
     }
 
     @Test
-    void process_mode_is_not_available_yet() {
-        assertEquals(2, run("campaign", "--mode", "process", "--seed", "1"));
-        assertTrue(err.toString().contains("not available yet"), err.toString());
+    void process_mode_refuses_bad_flags_before_starting_anything() {
+        assertBad("--variant", "campaign", "--mode", "process", "--variant", "no-epoch-fencing");
+        assertBad("--masters", "campaign", "--mode", "process", "--masters", "9");
+        assertBad("--duration", "campaign", "--mode", "process", "--duration", "500ms");
+        assertBad("--nemesis", "campaign", "--mode", "process", "--nemesis", "chaos");
     }
 
     @Test

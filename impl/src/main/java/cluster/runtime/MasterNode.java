@@ -107,8 +107,13 @@ public final class MasterNode implements AutoCloseable {
 
     /** The master's settings from Spark's keys, each bad value named by its key. */
     static MasterConfig config(NodeAddress address, SparkConf conf) {
+        return config(address.nodeId(), address.sparkUrl(), conf);
+    }
+
+    /** The settings of a master named {@code nodeId} (any id: the Maelstrom harness names nodes n1, n2, ...). */
+    public static MasterConfig config(String nodeId, String url, SparkConf conf) {
         long workerTimeoutMs = conf.getDurationMs("spark.worker.timeout", 60_000, 1000);
-        return new MasterConfig(address.nodeId(), address.sparkUrl(),
+        return new MasterConfig(nodeId, url,
                 conf.getBoolean("spark.deploy.spreadOut", true),
                 conf.getInt("spark.deploy.defaultCores", AppDemand.UNLIMITED, 1),
                 conf.getInt("spark.deploy.maxExecutorRetries", 10, -1),

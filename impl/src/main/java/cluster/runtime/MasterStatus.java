@@ -20,11 +20,11 @@ import java.util.List;
 import java.util.Map;
 
 /** The master's view for {@code bin/cluster status}: built on the master's loop from its core's books. */
-final class MasterStatus {
+public final class MasterStatus {
     private MasterStatus() {
     }
 
-    static MasterStateResponse of(String masterId, MasterState state) {
+    public static MasterStateResponse of(String masterId, MasterState state) {
         LeaderTerm term = state.term();
         RecoveryState status = RecoveryState.valueOf(state.role().name());
         List<WorkerSummary> workers = new ArrayList<>();

@@ -34,6 +34,18 @@ public final class Router implements EnvelopeHandler {
     private final Map<String, List<Envelope>> dialling = new HashMap<>();
     /** Messages outside the protocol (status requests, tasks) are taken here first; true = consumed. */
     private BiPredicate<Connection, Envelope> interceptor = (c, e) -> false;
+    /** Another network for the ids the transport cannot dial (the Maelstrom harness's stdin/stdout), or null. */
+    private Network network;
+
+    /**
+     * A network that is not TCP: it carries every envelope to a node id that cannot be dialled (and every envelope
+     * when there is no transport). It has no connections, so the core hears neither Connected nor Disconnected
+     * from it: a lost or held message is the protocol's business, which retries.
+     */
+    @FunctionalInterface
+    public interface Network {
+        void send(Envelope envelope);
+    }
 
     /** The node whose messages this router carries; called once, by the node's {@link NodeRuntime}. */
     void bind(NodeRuntime runtime) {
@@ -45,6 +57,10 @@ public final class Router implements EnvelopeHandler {
 
     public void attach(Transport transport) {
         this.transport = transport;
+    }
+
+    public void attach(Network network) {
+        this.network = network;
     }
 
     public void intercept(BiPredicate<Connection, Envelope> interceptor) {
@@ -70,6 +86,10 @@ public final class Router implements EnvelopeHandler {
             return;
         }
         NodeAddress address = NodeAddress.parse(envelope.dest);
+        if (network != null && (address == null || transport == null)) {
+            network.send(envelope);
+            return;
+        }
         if (address == null || transport == null) {
             LOG.debug("{}: no route to {}; {} dropped", node.nodeId(), envelope.dest, envelope.body.type());
             return;
@@ -118,6 +138,16 @@ public final class Router implements EnvelopeHandler {
         } catch (IllegalArgumentException e) {
             LOG.error("{}: {} to {} not sent: {}", node.nodeId(), envelope.body.type(), envelope.dest, e.getMessage());
         }
+    }
+
+    /** An envelope that arrived over the attached {@link Network}. On the loop. */
+    public void deliver(Envelope envelope) {
+        if (!node.nodeId().equals(envelope.dest)) {
+            LOG.warn("{}: {} from {} was addressed to {}; ignored", node.nodeId(), envelope.body.type(),
+                    envelope.src, envelope.dest);
+            return;
+        }
+        node.receive(envelope);
     }
 
     @Override

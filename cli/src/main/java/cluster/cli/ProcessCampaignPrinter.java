@@ -1,0 +1,66 @@
+package cluster.cli;
+
+import cluster.harness.ProcessCampaign;
+import cluster.sim.Nemesis;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * {@code campaign --mode process}: one process campaign per seed (the Maelstrom-style harness of fault-injection/,
+ * package cluster.harness), its progress (each fault as injected), and a summary in the sim mode's shape.
+ */
+final class ProcessCampaignPrinter {
+
+    private final PrintWriter out;
+
+    ProcessCampaignPrinter(PrintWriter out) {
+        this.out = out;
+    }
+
+    /** Runs seeds {@code seed .. seed+runs-1}; 0 when none violated anything, else 1. */
+    int run(long seed, int runs, long durationMs, Set<Nemesis> nemeses, int masters, int workers, Path logs)
+            throws Exception {
+        Path dir = logs != null ? logs : Files.createTempDirectory("cluster-campaign-");
+        String kinds = nemeses.isEmpty() ? "none"
+                : nemeses.stream().map(Nemesis::cliName).collect(Collectors.joining(","));
+        int failed = 0;
+        for (int i = 0; i < runs; i++) {
+            long s = seed + i;
+            Path runDir = dir.resolve("seed-" + s);
+            out.printf("campaign --mode process: seed %d, %d s of faults, %d masters, %d workers, nemesis %s; node logs "
+                    + "in %s%n", s, durationMs / 1000, masters, workers, kinds, runDir);
+            out.flush();
+            ProcessCampaign.Result r = new ProcessCampaign(new ProcessCampaign.Options(s, durationMs, 60_000, nemeses,
+                    masters, workers, runDir), out).run();
+            print(r);
+            if (r.violation() != null) {
+                failed++;
+                out.println("VIOLATION seed " + s + ": " + r.violation());
+                out.printf("  rerun: bin/cluster campaign --mode process --seed %d --duration %ds --nemesis %s "
+                        + "--masters %d --workers %d (the faults repeat; the processes' timing does not)%n", s,
+                        durationMs / 1000, kinds, masters, workers);
+            }
+        }
+        out.printf("runs:        %d, violations: %d%n", runs, failed);
+        out.flush();
+        return failed == 0 ? 0 : 1;
+    }
+
+    private void print(ProcessCampaign.Result r) {
+        int total = r.faults().values().stream().mapToInt(Integer::intValue).sum();
+        String faults = r.faults().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                .collect(Collectors.joining(", "));
+        out.printf("faults:      %d injected%s%n", total, faults.isEmpty() ? "" : ": " + faults);
+        out.printf("workload:    %d drivers, %d executor processes seen%n", r.drivers(), r.executorsSeen());
+        out.printf("network:     %,d messages delivered, %,d lost%n", r.messagesDelivered(), r.messagesLost());
+        out.printf("checks:      %d safety samples, liveness after healing%n", r.samples());
+        out.printf("violations:  %s%n", r.violation() == null ? "0" : "1 " + r.violation().property());
+        out.printf(Locale.ROOT, "wall time:   %.1f s%n", r.wallMs() / 1000.0);
+        out.flush();
+    }
+}

@@ -1,0 +1,175 @@
+package cluster.runtime.maelstrom;
+
+import cluster.core.Input;
+import cluster.core.PersistedRecord;
+import cluster.coordination.LeadershipListener;
+import cluster.master.MasterCore;
+import cluster.runtime.ExecutorProcesses;
+import cluster.runtime.MasterNode;
+import cluster.runtime.MasterStatus;
+import cluster.runtime.NodeRuntime;
+import cluster.runtime.Router;
+import cluster.runtime.SparkConf;
+import cluster.runtime.Traces;
+import cluster.trace.TraceSink;
+import cluster.worker.WorkerConfig;
+import cluster.worker.WorkerCore;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * A master or worker process whose network is the Maelstrom node protocol on stdin/stdout (the process harness of
+ * fault-injection/ is the network and the {@code lin-kv} service). Its core runs on a {@link NodeRuntime} like
+ * in a TCP process, with the same handlers and trace events; only the {@link Router}'s network differs. A master
+ * elects and persists through {@link LinKvCoordination}; a worker launches its executors as real processes, which
+ * reach their driver over loopback TCP (the driver listens there; the harness hosts it).
+ *
+ * <pre>MaelstromNode --role master|worker --masters n1,n2,n3 [--cores C --memory MB] [--lease-ms L]
+ *               [--trace-dir D] [--work-dir D] [--conf key=value]...</pre>
+ * The node id is the one {@code init} gives. Exit codes: 2 bad arguments, 0 when stdin ends.
+ */
+public final class MaelstromNode {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MaelstromNode.class);
+    private static final List<String> OPTIONS = List.of("--role", "--masters", "--cores", "--memory", "--lease-ms",
+            "--trace-dir", "--work-dir", "--conf");
+
+    private MaelstromNode() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        // Only protocol lines may reach stdout: keep it for them, send everything else (logs) to stderr.
+        PrintStream protocol = System.out;
+        System.setOut(System.err);
+        Map<String, String> options = new LinkedHashMap<>();
+        SparkConf conf = new SparkConf();
+        try {
+            parse(args, options, conf);
+        } catch (IllegalArgumentException e) {
+            System.err.println("maelstrom node: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        MaelstromStdio stdio = new MaelstromStdio(protocol);
+        Runnable[] atEnd = {() -> { }};
+        stdio.start(System.in, () -> {
+            LOG.info("stdin closed: the harness is gone; exiting");
+            atEnd[0].run();
+            Runtime.getRuntime().halt(0);
+        });
+        MaelstromStdio.Init init = stdio.awaitInit(60_000);
+        ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(
+                new DefaultThreadFactory(init.nodeId() + "-loop", false));
+        Router router = new Router();
+        router.attach(stdio::sendEnvelope);
+        TraceSink trace = options.containsKey("--trace-dir") ? Traces.open(options.get("--trace-dir"), init.nodeId())
+                : TraceSink.NONE;
+        List<String> masters = Arrays.asList(options.get("--masters").split(","));
+        if (options.get("--role").equals("master")) {
+            startMaster(init.nodeId(), stdio, loop, router, trace, conf, Long.parseLong(options.getOrDefault("--lease-ms",
+                    "1000")));
+        } else {
+            atEnd[0] = startWorker(init.nodeId(), stdio, loop, router, trace, conf, masters, options);
+        }
+    }
+
+    static void parse(String[] args, Map<String, String> options, SparkConf conf) {
+        for (int i = 0; i < args.length; i++) {
+            String name = args[i];
+            if (!OPTIONS.contains(name)) {
+                throw new IllegalArgumentException("unknown option " + name);
+            }
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException(name + " needs a value");
+            }
+            String value = args[++i];
+            if (name.equals("--conf")) {
+                conf.setPair(value);
+            } else {
+                options.put(name, value);
+            }
+        }
+        String role = options.get("--role");
+        if (!"master".equals(role) && !"worker".equals(role)) {
+            throw new IllegalArgumentException("--role must be master or worker, got " + role);
+        }
+        if (!options.containsKey("--masters") || options.get("--masters").isBlank()) {
+            throw new IllegalArgumentException("--masters (the master node ids, comma-separated) is required");
+        }
+        for (String name : List.of("--cores", "--memory", "--lease-ms")) {
+            if (options.containsKey(name)) {
+                try {
+                    if (Integer.parseInt(options.get(name)) < 0) {
+                        throw new NumberFormatException();
+                    }
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException(name + " must be a whole number, got " + options.get(name));
+                }
+            }
+        }
+    }
+
+    private static void startMaster(String nodeId, MaelstromStdio stdio, ScheduledExecutorService loop, Router router,
+            TraceSink trace, SparkConf conf, long leaseMs) throws Exception {
+        MasterCore core = new MasterCore(MasterNode.config(nodeId, "maelstrom://" + nodeId, conf));
+        NodeRuntime runtime = new NodeRuntime(nodeId, core::step, loop, router, NodeRuntime.ProcessControl.NONE, trace);
+        LinKvCoordination coordination = new LinKvCoordination(new LinKv(stdio, leaseMs / 2), leaseMs);
+        runtime.attach(coordination);
+        stdio.onRequest(MaelstromStatus.REQUEST, request -> MaelstromStatus.reply(runtime,
+                () -> MasterStatus.of(nodeId, core.state())));
+        stdio.onEnvelope(envelope -> runtime.execute(() -> router.deliver(envelope)));
+        runtime.submit(new Input.Started(false));
+        coordination.start(nodeId, new LeadershipListener() {
+            @Override
+            public void elected(long epoch, List<PersistedRecord> records) {
+                runtime.input(new Input.ElectedLeader(epoch, records));
+            }
+
+            @Override
+            public void revoked() {
+                runtime.input(new Input.RevokedLeadership());
+            }
+
+            @Override
+            public void failed(Exception e) {
+                LOG.error("{} cannot take part in the election: {}; the master exits", nodeId, e.getMessage());
+                Runtime.getRuntime().halt(MasterNode.EXIT_STORE_UNREADABLE);
+            }
+        }, runtime::execute);
+        LOG.info("master {} started on the Maelstrom network", nodeId);
+    }
+
+    /** Starts the worker; returns what to do when the harness goes away (kill its executors). */
+    private static Runnable startWorker(String nodeId, MaelstromStdio stdio, ScheduledExecutorService loop,
+            Router router, TraceSink trace, SparkConf conf, List<String> masters, Map<String, String> options)
+            throws Exception {
+        long timeoutMs = conf.getDurationMs("spark.worker.timeout", 60_000, 1000);
+        long retryMs = conf.getDurationMs("spark.cluster.registrationRetryInterval", 500, 1000);
+        WorkerConfig config = new WorkerConfig(nodeId, "127.0.0.1", 0, Integer.parseInt(options.getOrDefault("--cores",
+                "2")), Integer.parseInt(options.getOrDefault("--memory", "1024")), masters, retryMs, retryMs,
+                Math.max(100, timeoutMs / 4), retryMs);
+        WorkerCore core = new WorkerCore(config, System.currentTimeMillis());
+        Path workDir = options.containsKey("--work-dir") ? Path.of(options.get("--work-dir"))
+                : Files.createTempDirectory("cluster-worker-");
+        Files.createDirectories(workDir);
+        ExecutorProcesses processes = new ExecutorProcesses(workDir, 2000, Map.of());
+        NodeRuntime runtime = new NodeRuntime(nodeId, core::step, loop, router, processes, trace);
+        processes.reportTo(runtime);
+        stdio.onEnvelope(envelope -> runtime.execute(() -> router.deliver(envelope)));
+        runtime.submit(new Input.Started(false));
+        LOG.info("worker {} started on the Maelstrom network: {} cores, {} MB, executors in {}", nodeId, config.cores(),
+                config.memoryMb(), workDir);
+        return processes::killAll;
+    }
+}
