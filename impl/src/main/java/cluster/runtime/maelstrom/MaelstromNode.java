@@ -163,7 +163,7 @@ public final class MaelstromNode {
         Path workDir = options.containsKey("--work-dir") ? Path.of(options.get("--work-dir"))
                 : Files.createTempDirectory("cluster-worker-");
         Files.createDirectories(workDir);
-        ExecutorProcesses processes = new ExecutorProcesses(workDir, 2000, Map.of());
+        ExecutorProcesses processes = new ExecutorProcesses(workDir, 2000, Map.of(), null);
         NodeRuntime runtime = new NodeRuntime(nodeId, core::step, loop, router, processes, trace);
         processes.reportTo(runtime);
         stdio.onEnvelope(envelope -> runtime.execute(() -> router.deliver(envelope)));
