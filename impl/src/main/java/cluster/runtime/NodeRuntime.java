@@ -288,6 +288,9 @@ public final class NodeRuntime {
     public void resume(Traces.Resume resume) {
         seq = resume.lastSeq();
         merge(resume.clock());
+        // Message ids name one send per node: go on past the earlier process's (with room for its untraced
+        // heartbeats, which the trace does not show).
+        nextMsgId = resume.restart() ? resume.lastMsgId() + 10_000 : nextMsgId;
     }
 
     /** This node's vector clock now (on the loop). */

@@ -20,8 +20,8 @@ public final class Traces {
     }
 
     /** Where a node's history stands in its trace file: nothing yet, or the last event of an earlier process. */
-    public record Resume(long lastSeq, java.util.Map<String, Long> clock) {
-        public static final Resume FRESH = new Resume(0, java.util.Map.of());
+    public record Resume(long lastSeq, java.util.Map<String, Long> clock, long lastMsgId) {
+        public static final Resume FRESH = new Resume(0, java.util.Map.of(), 0);
 
         public boolean restart() {
             return lastSeq > 0;
@@ -45,7 +45,8 @@ public final class Traces {
             return Resume.FRESH;
         }
         cluster.trace.TraceEntry last = entries.get(entries.size() - 1);
-        return new Resume(last.seq(), last.vectorClock());
+        long lastMsgId = entries.stream().flatMap(e -> e.sent().stream()).mapToLong(m -> m.msgId()).max().orElse(0);
+        return new Resume(last.seq(), last.vectorClock(), lastMsgId);
     }
 
     /** The sink that continues from {@code resume}. */

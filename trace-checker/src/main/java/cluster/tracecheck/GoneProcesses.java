@@ -1,6 +1,7 @@
 package cluster.tracecheck;
 
 import cluster.messages.ExecutorStateChanged;
+import cluster.messages.KillExecutor;
 import cluster.messages.LaunchExecutor;
 import cluster.trace.TraceEntry;
 
@@ -22,7 +23,8 @@ import java.util.Map;
  *
  * <p>Likewise for executor processes, when the runtime does not pass clocks along: an executor's first event
  * comes after the worker's step that launched it, and the worker's ExecutorExit / ExecutorDriverGone of it
- * after the executor's last event.
+ * after the executor's last event; so does the worker's WorkerHandleKillExecutor of it, after which the spec has
+ * no such process (the real process may still take a step while its SIGTERM is on the way, concurrently).
  */
 final class GoneProcesses {
     private GoneProcesses() {
@@ -96,6 +98,9 @@ final class GoneProcesses {
                 if (action.equals("WorkerHandleLaunchExecutor")
                         && e.entry().received() != null && e.entry().received().message() instanceof LaunchExecutor l) {
                     launches.putIfAbsent(l.appId + "/" + l.execId, e);
+                } else if (action.equals("WorkerHandleKillExecutor")
+                        && e.entry().received() != null && e.entry().received().message() instanceof KillExecutor k) {
+                    exits.putIfAbsent(k.appId + "/" + k.execId, e); // the worker stops the process: nothing of it follows
                 } else if (action.equals("ExecutorExit") || action.equals("ExecutorDriverGone")) {
                     for (TraceEntry.MessageRef m : e.entry().sent()) {
                         if (m.message() instanceof ExecutorStateChanged r) {
