@@ -49,6 +49,7 @@ public final class CheckSpec {
                 out.println(progressLine(p));
             }
         });
+        if (stepsUnnamed(result, options)) result = named(specDir, model.get(), options, result);
         return report(result, options, ActionNames.fromSpecDir(specDir));
     }
 
@@ -97,6 +98,29 @@ public final class CheckSpec {
             case ASSUMPTION -> "assumption " + r.violatedName() + " is false";
             default -> r.outcome().name();
         };
+    }
+
+    /** A counterexample of a depth-bounded model: TLC names every step after the bounded next-state relation. */
+    private static boolean stepsUnnamed(TlcResult r, TlcOptions options) {
+        return !options.simulate() && r.trace().size() > 1
+                && r.trace().stream().skip(1).allMatch(s -> s.action().equals(ModelConfigs.BOUNDED_NEXT));
+    }
+
+    /**
+     * Checks the model again with the depth bound as a constraint, which TLC runs slower but whose steps it names
+     * by their actions; that run's counterexample (also a shortest one) if it finds the same kind of violation.
+     */
+    private TlcResult named(Path specDir, ModelInfo model, TlcOptions options, TlcResult unnamed) {
+        out.println("  " + unnamed.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' ')
+                + "; checking again with the depth bound as a constraint, so that the steps are named by action");
+        String cfg;
+        try {
+            cfg = Files.readString(model.cfg());
+        } catch (java.io.IOException e) {
+            return unnamed;
+        }
+        TlcResult again = Tlc.run(specDir, options.configText(ModelConfigs.withDepthAsConstraint(cfg)));
+        return again.outcome() == unnamed.outcome() && !again.trace().isEmpty() ? again : unnamed;
     }
 
     static String progressLine(TlcProgress p) {

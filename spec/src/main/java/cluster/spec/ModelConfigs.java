@@ -38,6 +38,19 @@ public final class ModelConfigs {
         return out.toString();
     }
 
+    /** The next-state relation of MC.tla that carries the depth bound (TLC names every step after it). */
+    public static final String BOUNDED_SPEC = "BoundedSpec", BOUNDED_NEXT = "BoundedNext";
+
+    /**
+     * The config with {@code SPECIFICATION BoundedSpec} replaced by {@code SPECIFICATION Spec} plus
+     * {@code CONSTRAINT DepthBound}: the same states, but TLC names each step by its action (slower: it
+     * expands the last level too). The config unchanged if it does not check BoundedSpec.
+     */
+    public static String withDepthAsConstraint(String cfg) {
+        return cfg.replaceAll("(?m)^([ \\t]*)SPECIFICATION[ \\t]+" + BOUNDED_SPEC + "[ \\t]*$",
+                "$1SPECIFICATION Spec\n$1CONSTRAINT DepthBound");
+    }
+
     /** A config line cut before every keyword, so "SPECIFICATION Spec INVARIANT Inv" becomes two sections. */
     private static List<String> splitAtKeywords(String line) {
         List<String> segments = new ArrayList<>();

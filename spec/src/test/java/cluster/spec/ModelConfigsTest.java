@@ -49,6 +49,14 @@ class ModelConfigsTest {
     }
 
     @Test
+    void depthBoundMovesFromTheNextStateRelationToAConstraint() {
+        assertEquals("CONSTANTS\n    MaxDepth = 3\nSPECIFICATION Spec\nCONSTRAINT DepthBound\nINVARIANT TypeOK\n",
+                ModelConfigs.withDepthAsConstraint("CONSTANTS\n    MaxDepth = 3\nSPECIFICATION BoundedSpec\nINVARIANT TypeOK\n"));
+        String unbounded = "SPECIFICATION FairSpec\nPROPERTY Live\n";
+        assertEquals(unbounded, ModelConfigs.withDepthAsConstraint(unbounded));
+    }
+
+    @Test
     void modelMetadata() {
         ModelInfo sim = ModelInfo.parse(Path.of("models/s.cfg"), List.of("\\* mode: simulate depth=300 traces=50",
                 "\\* purpose: first line", "\\* purpose: second line", "SPECIFICATION Spec", "\\* purpose: not metadata"));
