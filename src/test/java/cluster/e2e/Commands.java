@@ -23,12 +23,24 @@ final class Commands {
         List<String> command = JavaCommand.of(List.of("-Xmx256m", "-Dcluster.home=" + System.getProperty("cluster.home", "..")),
                 ClusterCommand.class.getName());
         command.addAll(List.of(args));
+        return runProcess(command, null, timeoutSeconds);
+    }
+
+    /**
+     * Runs {@code command} (in {@code dir}, or here if null) to its end and kills it and its children afterwards.
+     * Output goes to files rather than pipes, so a chatty process can never block on a full pipe buffer.
+     */
+    static Run runProcess(List<String> command, Path dir, long timeoutSeconds) throws Exception {
         Path out = Files.createTempFile("cmd", ".out");
         Path err = Files.createTempFile("cmd", ".err");
-        Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+        if (dir != null) {
+            builder.directory(dir.toFile());
+        }
+        Process process = builder.start();
         try {
             if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-                fail("bin/cluster " + String.join(" ", args) + " did not finish in " + timeoutSeconds + " s; stderr:\n"
+                fail(String.join(" ", command) + " did not finish in " + timeoutSeconds + " s; stderr:\n"
                         + Files.readString(err));
             }
             return new Run(process.exitValue(), Files.readString(out), Files.readString(err));

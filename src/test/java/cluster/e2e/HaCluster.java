@@ -13,7 +13,6 @@ import cluster.runtime.SparkConf;
 import cluster.runtime.StatusClient;
 import cluster.transport.TransportConfig;
 
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -58,7 +57,7 @@ final class HaCluster implements AutoCloseable {
         try {
             this.zooKeeper = zooKeeper ? processes.startZooKeeper() : null;
             for (int i = 0; i < masterCount; i++) {
-                masterPorts[i] = freePort();
+                masterPorts[i] = LocalCluster.freePort();
                 List<String> conf = new ArrayList<>(List.of("spark.worker.timeout=4s", "spark.deploy.recoveryTimeout=6s"));
                 if (zooKeeper) {
                     String[] hostPort = this.zooKeeper.address().split(":");
@@ -70,13 +69,13 @@ final class HaCluster implements AutoCloseable {
                     conf.addAll(List.of("spark.deploy.recoveryMode=FILESYSTEM",
                             "spark.deploy.recoveryDirectory=" + dir.resolve("recovery")));
                 }
-                List<String> args = new ArrayList<>(withConf(conf));
+                List<String> args = new ArrayList<>(LocalCluster.confArgs(conf));
                 args.addAll(List.of("--trace-dir", traceDir.toString()));
                 masterArgs.add(args);
                 masters.add(processes.startMaster(masterPorts[i], masterArgs.get(i)));
             }
             for (int cores : workerCores) {
-                List<String> args = new ArrayList<>(withConf(List.of("spark.worker.timeout=4s")));
+                List<String> args = new ArrayList<>(LocalCluster.confArgs(List.of("spark.worker.timeout=4s")));
                 args.addAll(List.of("--trace-dir", traceDir.toString()));
                 workers.add(processes.startWorker(masterUrl(), cores, "2g", args));
             }
@@ -88,17 +87,7 @@ final class HaCluster implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws java.io.IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
 
-    private static List<String> withConf(List<String> pairs) {
-        List<String> args = new ArrayList<>();
-        pairs.forEach(p -> args.addAll(List.of("--conf", p)));
-        return args;
-    }
 
     String masterUrl() {
         StringBuilder url = new StringBuilder("spark://");

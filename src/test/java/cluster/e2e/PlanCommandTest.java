@@ -2,15 +2,12 @@ package cluster.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Runs the real {@code bin/cluster plan … --json} as a process and checks where the executors go. */
@@ -18,35 +15,17 @@ class PlanCommandTest {
     /** Generous: bin/cluster rebuilds first if any source is newer than the cli jar. */
     private static final long TIMEOUT_SECONDS = 300;
 
-    private record Run(int exitCode, String out, String err) {
-    }
-
-    private static Run plan(String... args) throws Exception {
+    private static Commands.Run plan(String... args) throws Exception {
         Path home = Path.of(System.getProperty("cluster.home", "..")).toAbsolutePath().normalize();
         List<String> command = new ArrayList<>(List.of(home.resolve("bin/cluster").toString(), "plan"));
         command.addAll(List.of(args));
-        // Files rather than pipes, so a chatty process can never block on a full pipe buffer.
-        Path out = Files.createTempFile("plan", ".out");
-        Path err = Files.createTempFile("plan", ".err");
-        Process process = new ProcessBuilder(command).directory(home.toFile())
-                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        try {
-            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                fail("bin/cluster plan did not finish in " + TIMEOUT_SECONDS + " s: " + command);
-            }
-            return new Run(process.exitValue(), Files.readString(out), Files.readString(err));
-        } finally {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
-            Files.deleteIfExists(out);
-            Files.deleteIfExists(err);
-        }
+        return Commands.runProcess(command, home, TIMEOUT_SECONDS);
     }
 
     /** The parsed JSON plan: cores per --worker flag, and executors as [worker, cores, memoryMb]. */
     private record Plan(List<Long> coresPerWorker, List<List<Long>> executors) {
         @SuppressWarnings("unchecked")
-        static Plan of(Run run) {
+        static Plan of(Commands.Run run) {
             assertEquals(0, run.exitCode(), "exit code; stderr: " + run.err());
             Map<String, Object> json = (Map<String, Object>) new MiniJson(run.out().trim()).value();
             List<List<Long>> executors = new ArrayList<>();
@@ -98,10 +77,10 @@ class PlanCommandTest {
 
     @Test
     void badValuesExitTwoAndNameTheFlag() throws Exception {
-        Run badWorker = plan("--worker", "ten:4096", "--json");
+        Commands.Run badWorker = plan("--worker", "ten:4096", "--json");
         assertEquals(2, badWorker.exitCode(), badWorker.err());
         assertTrue(badWorker.err().contains("--worker"), badWorker.err());
-        Run badSpreadOut = plan("--worker", "10:4096", "--spread-out", "maybe", "--json");
+        Commands.Run badSpreadOut = plan("--worker", "10:4096", "--spread-out", "maybe", "--json");
         assertEquals(2, badSpreadOut.exitCode(), badSpreadOut.err());
         assertTrue(badSpreadOut.err().contains("--spread-out"), badSpreadOut.err());
         assertEquals("", badSpreadOut.out(), "no plan printed on a usage error");

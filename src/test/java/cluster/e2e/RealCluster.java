@@ -56,13 +56,13 @@ final class RealCluster implements AutoCloseable {
         try {
             List<String> masterPairs = new ArrayList<>(masterConf);
             commonConf.stream().filter(p -> !masterPairs.contains(p)).forEach(masterPairs::add);
-            List<String> masterArgs = new ArrayList<>(withConf(masterPairs));
+            List<String> masterArgs = new ArrayList<>(LocalCluster.confArgs(masterPairs));
             masterArgs.addAll(tracing());
             master = processes.startMaster(masterArgs);
             List<String> workerPairs = new ArrayList<>(commonConf);
             workerPairs.add("spark.worker.timeout=4s");
             for (int cores : workerCores) {
-                List<String> workerArgs = new ArrayList<>(withConf(workerPairs));
+                List<String> workerArgs = new ArrayList<>(LocalCluster.confArgs(workerPairs));
                 workerArgs.addAll(tracing());
                 workers.add(processes.startWorker(master.address(), cores, workerMemory, workerArgs));
             }
@@ -78,11 +78,6 @@ final class RealCluster implements AutoCloseable {
         return List.of("--trace-dir", traceDir.toString());
     }
 
-    private static List<String> withConf(List<String> pairs) {
-        List<String> args = new ArrayList<>();
-        pairs.forEach(p -> args.addAll(List.of("--conf", p)));
-        return args;
-    }
 
     String masterId() {
         return NodeAddress.mastersFromUrl(master.address()).get(0);

@@ -12,7 +12,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -54,8 +53,8 @@ public final class BenchFailoverCommand implements Callable<Integer> {
         try (LocalCluster cluster = new LocalCluster(dir, List.of());
              StatusClient status = new StatusClient(TransportConfig.defaults())) {
             String zk = cluster.startZooKeeper().address();
-            int[] ports = {freePort(), freePort(), freePort()};
-            List<String> conf = confArgs(List.of("spark.deploy.recoveryMode=ZOOKEEPER", "spark.deploy.zookeeper.url=" + zk,
+            int[] ports = {LocalCluster.freePort(), LocalCluster.freePort(), LocalCluster.freePort()};
+            List<String> conf = LocalCluster.confArgs(List.of("spark.deploy.recoveryMode=ZOOKEEPER", "spark.deploy.zookeeper.url=" + zk,
                     "spark.deploy.zookeeper.sessionTimeout=1s", "spark.deploy.zookeeper.connectionTimeout=1s",
                     "spark.worker.timeout=10s", "spark.deploy.recoveryTimeout=5s"));
             List<LocalCluster.NodeProcess> masters = new ArrayList<>();
@@ -153,15 +152,5 @@ public final class BenchFailoverCommand implements Callable<Integer> {
         return last;
     }
 
-    private static List<String> confArgs(List<String> pairs) {
-        List<String> args = new ArrayList<>();
-        pairs.forEach(p -> args.addAll(List.of("--conf", p)));
-        return args;
-    }
 
-    static int freePort() throws java.io.IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
 }

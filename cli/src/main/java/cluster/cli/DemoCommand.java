@@ -100,13 +100,12 @@ public final class DemoCommand implements Callable<Integer> {
         LocalCluster.NodeProcess zk = cluster.startZooKeeper();
         say("ZooKeeper %s up (pid %d)", zk.address(), zk.pid());
         List<String> conf = new ArrayList<>(tracing);
-        for (String pair : List.of("spark.deploy.recoveryMode=ZOOKEEPER", "spark.deploy.zookeeper.url=" + zk.address(),
-                "spark.deploy.zookeeper.sessionTimeout=1s", "spark.deploy.zookeeper.connectionTimeout=1s")) {
-            conf.addAll(List.of("--conf", pair));
-        }
+        conf.addAll(LocalCluster.confArgs(List.of("spark.deploy.recoveryMode=ZOOKEEPER",
+                "spark.deploy.zookeeper.url=" + zk.address(), "spark.deploy.zookeeper.sessionTimeout=1s",
+                "spark.deploy.zookeeper.connectionTimeout=1s")));
         List<LocalCluster.NodeProcess> masters = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            LocalCluster.NodeProcess m = cluster.startMaster(BenchFailoverCommand.freePort(), conf);
+            LocalCluster.NodeProcess m = cluster.startMaster(LocalCluster.freePort(), conf);
             masters.add(m);
             say("master %s up (pid %d)", m.address(), m.pid());
         }

@@ -134,6 +134,20 @@ public final class LocalCluster implements AutoCloseable {
         t.start();
     }
 
+    /** {@code --conf k=v} flags for each of {@code pairs} ({@code k=v}), as node commands take them. */
+    public static List<String> confArgs(List<String> pairs) {
+        List<String> args = new ArrayList<>();
+        pairs.forEach(p -> args.addAll(List.of("--conf", p)));
+        return args;
+    }
+
+    /** A port free now: for a node that must keep its port (and so its id) across restarts. */
+    public static int freePort() throws IOException {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
     static String tail(Path log) {
         try {
             List<String> lines = Files.readAllLines(log);
