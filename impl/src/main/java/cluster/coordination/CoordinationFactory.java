@@ -1,5 +1,6 @@
 package cluster.coordination;
 
+import cluster.conf.Durations;
 import org.apache.zookeeper.common.PathUtils;
 
 import java.nio.file.InvalidPathException;
@@ -43,7 +44,6 @@ public final class CoordinationFactory {
     /** The recovery modes; Spark's CUSTOM and ROCKSDB are not offered. */
     public enum RecoveryMode { NONE, FILESYSTEM, ZOOKEEPER }
 
-    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|min|h)?");
     /** host, host:port, or [IPv6]:port. */
     private static final Pattern ZK_SERVER = Pattern.compile("(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9._\\-]+)(:(\\d{1,5}))?");
 
@@ -118,23 +118,8 @@ public final class CoordinationFactory {
         if (value == null) {
             return defaultMs;
         }
-        Matcher m = DURATION.matcher(value.strip().toLowerCase(Locale.ROOT));
-        if (!m.matches()) {
-            throw bad(key, value, "is not a duration such as 1500ms, 2s or 1m");
-        }
-        long factor = switch (m.group(2) == null ? "ms" : m.group(2)) {
-            case "s" -> 1_000L;
-            case "m", "min" -> 60_000L;
-            case "h" -> 3_600_000L;
-            default -> 1L;
-        };
-        long ms;
-        try {
-            ms = Math.multiplyExact(Long.parseLong(m.group(1)), factor);
-        } catch (ArithmeticException | NumberFormatException e) {
-            ms = Long.MAX_VALUE;
-        }
-        if (ms < 1 || ms > Integer.MAX_VALUE) {
+        long ms = Durations.parseMs(key, value, 1);
+        if (ms > Integer.MAX_VALUE) {
             throw bad(key, value, "must be between 1 ms and " + Integer.MAX_VALUE + " ms");
         }
         return (int) ms;

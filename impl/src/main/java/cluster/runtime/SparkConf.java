@@ -167,22 +167,7 @@ public final class SparkConf {
     }
 
     public static long parseDurationMs(String key, String v, long bareUnitMs) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)\\s*(ms|s|min|m|h)?").matcher(v.trim().toLowerCase(Locale.ROOT));
-        if (!m.matches()) {
-            throw bad(key, v, "a duration such as 500ms, 5s, 2min");
-        }
-        long n = Long.parseLong(m.group(1));
-        String unit = m.group(2);
-        long ms = unit == null ? n * bareUnitMs : switch (unit) {
-            case "ms" -> n;
-            case "s" -> n * 1000;
-            case "m", "min" -> n * 60_000;
-            default -> n * 3_600_000;
-        };
-        if (ms <= 0) {
-            throw bad(key, v, "a positive duration");
-        }
-        return ms;
+        return cluster.conf.Durations.parseMs(key, v, bareUnitMs);
     }
 
     public static int parseMemoryMb(String key, String v) {
