@@ -1,7 +1,6 @@
 package cluster.cli;
 
 import cluster.messages.ApplicationDescription;
-import cluster.messages.MasterStateResponse;
 import cluster.messages.RecoveryState;
 import cluster.runtime.DriverNode;
 import cluster.runtime.NodeAddress;
@@ -121,20 +120,13 @@ public final class BenchFailoverCommand implements Callable<Integer> {
      */
     private static int awaitRecovered(StatusClient status, List<String> masterIds, String appId, int notIndex,
             long timeoutMs) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
-        while (System.nanoTime() < deadline) {
-            List<MasterStateResponse> all = status.askAll(masterIds, 1000);
-            for (int i = 0; i < all.size(); i++) {
-                MasterStateResponse r = all.get(i);
-                if (i != notIndex && r != null && r.status == RecoveryState.ALIVE && r.workers.size() == 2
-                        && r.apps.stream().anyMatch(a -> a.appId.equals(appId))
-                        && r.executors.stream().filter(e -> e.appId.equals(appId)).count() == 2) {
-                    return i;
-                }
-            }
-            Thread.sleep(5); // polling real processes in a benchmark, not a test
+        int i = status.awaitMaster(masterIds, notIndex, r -> r.status == RecoveryState.ALIVE && r.workers.size() == 2
+                && r.apps.stream().anyMatch(a -> a.appId.equals(appId))
+                && r.executors.stream().filter(e -> e.appId.equals(appId)).count() == 2, timeoutMs);
+        if (i < 0) {
+            throw new IllegalStateException("no master recovered within " + timeoutMs + " ms");
         }
-        throw new IllegalStateException("no master recovered within " + timeoutMs + " ms");
+        return i;
     }
 
     /** The last "ALIVE after gaining leadership" figure in a master's log. */

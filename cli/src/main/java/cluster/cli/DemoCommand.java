@@ -5,7 +5,6 @@ import cluster.tracecheck.TraceChecker;
 import cluster.tracecheck.TraceVerdict;
 import cluster.messages.MasterStateResponse;
 import cluster.messages.RecoveryState;
-import cluster.runtime.DriverNode;
 import cluster.runtime.NodeAddress;
 import cluster.runtime.SparkConf;
 import cluster.runtime.StatusClient;
@@ -122,16 +121,18 @@ public final class DemoCommand implements Callable<Integer> {
     private void killLeaderAndWatch(StatusClient status, List<String> masterIds, List<LocalCluster.NodeProcess> masters,
             LocalCluster cluster) {
         try {
-            int leader = -1;
-            while (leader < 0) {
-                leader = alive(status.askAll(masterIds, 2000), -1);
+            int leader = status.awaitMaster(masterIds, -1, DemoCommand::aliveWithBothWorkers, 120_000);
+            if (leader < 0) {
+                say("no master ALIVE with both workers within 120 s; not killing any");
+                return;
             }
             cluster.kill(masters.get(leader));
             long killedAt = System.nanoTime();
             say("leader %s killed with SIGKILL while the job runs", masterIds.get(leader));
-            int next = -1;
-            while (next < 0 && System.nanoTime() - killedAt < 120_000_000_000L) {
-                next = alive(status.askAll(masterIds, 2000), leader);
+            int next = status.awaitMaster(masterIds, leader, DemoCommand::aliveWithBothWorkers, 120_000);
+            if (next < 0) {
+                say("no other master ALIVE with both workers within 120 s of the kill");
+                return;
             }
             say("%s ALIVE with both workers, %d ms after the kill", masterIds.get(next),
                     (System.nanoTime() - killedAt) / 1_000_000);
@@ -140,14 +141,8 @@ public final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private static int alive(List<MasterStateResponse> answers, int not) {
-        for (int i = 0; i < answers.size(); i++) {
-            MasterStateResponse r = answers.get(i);
-            if (i != not && r != null && r.status == RecoveryState.ALIVE && r.workers.size() == 2) {
-                return i;
-            }
-        }
-        return -1;
+    private static boolean aliveWithBothWorkers(MasterStateResponse r) {
+        return r.status == RecoveryState.ALIVE && r.workers.size() == 2;
     }
 
     private void say(String format, Object... args) {

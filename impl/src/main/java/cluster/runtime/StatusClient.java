@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 
 /** Asks masters for their view ({@code RequestMasterState}), as {@code bin/cluster status} and tests do. */
 public final class StatusClient implements AutoCloseable {
@@ -85,6 +86,25 @@ public final class StatusClient implements AutoCloseable {
             }
         }
         return answers;
+    }
+
+    /**
+     * Asks every master, again and again, until one other than {@code notIndex} (-1: any) gives a view that is
+     * {@code ready}; returns its index, or -1 when none was within {@code timeoutMs}.
+     */
+    public int awaitMaster(List<String> masterIds, int notIndex, Predicate<MasterStateResponse> ready, long timeoutMs)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+        while (System.nanoTime() < deadline) {
+            List<MasterStateResponse> all = askAll(masterIds, 1000);
+            for (int i = 0; i < all.size(); i++) {
+                if (i != notIndex && all.get(i) != null && ready.test(all.get(i))) {
+                    return i;
+                }
+            }
+            Thread.sleep(5); // a refused connection answers at once: don't spin on a master that is down
+        }
+        return -1;
     }
 
     @Override
