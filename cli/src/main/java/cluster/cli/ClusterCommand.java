@@ -26,6 +26,7 @@ public final class ClusterCommand implements Runnable {
     }
 
     public static void main(String[] args) {
+        cluster.messages.codec.ChronicleStartup.skipNativePosixBinding();
         System.exit(commandLine().execute(args));
     }
 }

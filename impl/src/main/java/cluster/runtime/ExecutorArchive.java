@@ -19,8 +19,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A class-data-sharing archive of the classes an executor JVM loads (AppCDS), so executors start faster: the
  * JVM maps the classes already parsed and verified instead of loading some four thousand of them from jars. It is
- * made once per installation (JVM, class path and flags; the archive's name is a hash of them) by running an
- * executor in dry-run mode with {@code -XX:ArchiveClassesAtExit}, and then used by every executor with
+ * made once per installation (JVM, class path, its jars' sizes and times, and flags; the archive's name is a hash
+ * of them) by running an executor in dry-run mode with {@code -XX:ArchiveClassesAtExit}, and then used by every executor with
  * {@code -XX:SharedArchiveFile}. If it cannot be made, executors start without it.
  */
 public final class ExecutorArchive {
@@ -83,6 +83,12 @@ public final class ExecutorArchive {
             for (String part : command) {
                 sha.update(part.getBytes(StandardCharsets.UTF_8));
                 sha.update((byte) 0);
+            }
+            // The JVM refuses an archive whose jars changed since (size or time), silently: a rebuilt
+            // installation needs an archive of its own, or its executors would start without one for good.
+            for (String entry : System.getProperty("java.class.path", "").split(java.io.File.pathSeparator)) {
+                java.io.File jar = new java.io.File(entry);
+                sha.update((entry + "\0" + jar.length() + "\0" + jar.lastModified() + "\0").getBytes(StandardCharsets.UTF_8));
             }
             return HexFormat.of().formatHex(sha.digest(), 0, 12);
         } catch (NoSuchAlgorithmException e) {

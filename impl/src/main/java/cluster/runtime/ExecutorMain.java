@@ -46,6 +46,7 @@ public final class ExecutorMain {
     }
 
     public static void main(String[] args) throws Exception {
+        cluster.messages.codec.ChronicleStartup.skipNativePosixBinding();
         if (args.length == 1 && args[0].equals(DRY_RUN)) {
             dryRun();
             return;

@@ -45,6 +45,7 @@ public final class JsonLinesTraceSink implements TraceSink {
      * starts again under the same id: its history goes on in the same file); {@code 0} creates or truncates it.
      */
     public JsonLinesTraceSink(Path dir, String node, long lastSeq) {
+        cluster.messages.codec.WireSelfCheck.verifyJson();
         TraceLine.registerAliases();
         this.node = node;
         this.file = dir.resolve(fileName(node));

@@ -14,7 +14,7 @@ import java.util.Map;
  * Start-up check that this JVM can run Chronicle Wire correctly. Without
  * {@code --add-opens=java.base/java.lang.reflect=ALL-UNNAMED} Chronicle does not crash: it
  * silently mis-handles {@code Map} fields and {@code equals}. Every node calls {@link #verify()}
- * first, so a JVM started without the flags stops at once with a message naming them,
+ * first (and {@link #verifyJson()} before it writes JSON), so a JVM started without the flags stops at once with a message naming them,
  * instead of dropping or corrupting messages later.
  */
 public final class WireSelfCheck {
@@ -23,6 +23,8 @@ public final class WireSelfCheck {
 
     /** The flag without which Map fields fail; the full set is {@code chronicle.jvm.flags} in the parent pom. */
     public static final String REQUIRED_FLAG = "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED";
+
+    private static volatile boolean jsonVerified;
 
     private WireSelfCheck() {
     }
@@ -39,17 +41,34 @@ public final class WireSelfCheck {
                     + " Chronicle falls back to slower proxies for generated code");
         }
         Envelope sample = sample();
-        Envelope viaBinary;
-        Envelope viaJson;
+        requireEqual(sample, roundTrip(() -> new BinaryEnvelopeCodec().decode(new BinaryEnvelopeCodec().encode(sample))),
+                "BINARY_LIGHT");
+    }
+
+    /**
+     * The same check for Chronicle's JSON wire, once per JVM, by the processes that use it (trace files, the
+     * Maelstrom protocol): JSON's first use costs a short-lived executor a noticeable part of its start-up, and
+     * the JVM flags it depends on are the ones {@link #verify()} already checks.
+     *
+     * @throws IllegalStateException if the round trip is not faithful
+     */
+    public static void verifyJson() {
+        if (jsonVerified) {
+            return;
+        }
+        Envelope sample = sample();
+        requireEqual(sample, roundTrip(() -> new JsonEnvelopeCodec().decode(new JsonEnvelopeCodec().encode(sample))),
+                "JSON_ONLY");
+        jsonVerified = true;
+    }
+
+    private static Envelope roundTrip(java.util.function.Supplier<Envelope> trip) {
         try {
-            viaBinary = new BinaryEnvelopeCodec().decode(new BinaryEnvelopeCodec().encode(sample));
-            viaJson = new JsonEnvelopeCodec().decode(new JsonEnvelopeCodec().encode(sample));
+            return trip.get();
         } catch (RuntimeException e) {
             throw new IllegalStateException("Chronicle Wire round trip failed; are the JVM flags ("
                     + REQUIRED_FLAG + " and the rest of chronicle.jvm.flags) set?", e);
         }
-        requireEqual(sample, viaBinary, "BINARY_LIGHT");
-        requireEqual(sample, viaJson, "JSON_ONLY");
     }
 
     private static void requireEqual(Envelope sent, Envelope received, String wire) {

@@ -49,6 +49,7 @@ public final class MaelstromNode {
     }
 
     public static void main(String[] args) throws Exception {
+        cluster.messages.codec.ChronicleStartup.skipNativePosixBinding();
         // Only protocol lines may reach stdout: keep it for them, send everything else (logs) to stderr.
         PrintStream protocol = System.out;
         System.setOut(System.err);

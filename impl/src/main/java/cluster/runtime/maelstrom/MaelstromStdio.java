@@ -43,7 +43,10 @@ public final class MaelstromStdio {
 
     private static final Logger LOG = LoggerFactory.getLogger(MaelstromStdio.class);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final ThreadLocal<JsonEnvelopeCodec> CODEC = ThreadLocal.withInitial(JsonEnvelopeCodec::new);
+    private static final ThreadLocal<JsonEnvelopeCodec> CODEC = ThreadLocal.withInitial(() -> {
+        cluster.messages.codec.WireSelfCheck.verifyJson();
+        return new JsonEnvelopeCodec();
+    });
 
     /** What {@code init} said: this node's id and every node's. */
     public record Init(String nodeId, List<String> nodeIds) {

@@ -16,6 +16,7 @@ class WireSelfCheckTest {
     @Test
     void passesWithTheChronicleFlags() {
         assertDoesNotThrow(WireSelfCheck::verify);
+        assertDoesNotThrow(WireSelfCheck::verifyJson);
     }
 
     /** A JVM started without the flags must stop at once, naming the flag it lacks. */
