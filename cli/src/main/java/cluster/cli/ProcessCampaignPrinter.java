@@ -22,7 +22,7 @@ final class ProcessCampaignPrinter {
         this.out = out;
     }
 
-    /** Runs seeds {@code seed .. seed+runs-1}; 0 when none violated anything, else 1. */
+    /** Runs seeds {@code seed .. seed+runs-1}; 0 when none violated anything and every trace conforms, else 1. */
     int run(long seed, int runs, long durationMs, Set<Nemesis> nemeses, int masters, int workers, Path logs)
             throws Exception {
         Path dir = logs != null ? logs : Files.createTempDirectory("cluster-campaign-");
@@ -38,9 +38,10 @@ final class ProcessCampaignPrinter {
             ProcessCampaign.Result r = new ProcessCampaign(new ProcessCampaign.Options(s, durationMs, 60_000, nemeses,
                     masters, workers, runDir), out).run();
             print(r);
-            if (r.violation() != null) {
+            if (!r.passed()) {
                 failed++;
-                out.println("VIOLATION seed " + s + ": " + r.violation());
+                out.println(r.violation() != null ? "VIOLATION seed " + s + ": " + r.violation()
+                        : "TRACE seed " + s + ": " + r.trace().message() + "\n" + r.trace().details());
                 out.printf("  rerun: bin/cluster campaign --mode process --seed %d --duration %ds --nemesis %s "
                         + "--masters %d --workers %d (the faults repeat; the processes' timing does not)%n", s,
                         durationMs / 1000, kinds, masters, workers);
@@ -60,6 +61,7 @@ final class ProcessCampaignPrinter {
         out.printf("network:     %,d messages delivered, %,d lost%n", r.messagesDelivered(), r.messagesLost());
         out.printf("checks:      %d safety samples, liveness after healing%n", r.samples());
         out.printf("violations:  %s%n", r.violation() == null ? "0" : "1 " + r.violation().property());
+        out.printf("trace:       %s%n", r.trace() == null ? "not validated" : r.trace().message());
         out.printf(Locale.ROOT, "wall time:   %.1f s%n", r.wallMs() / 1000.0);
         out.flush();
     }

@@ -5,6 +5,10 @@ import cluster.messages.MasterStateResponse;
 import cluster.messages.RecoveryState;
 import cluster.sim.Nemesis;
 import cluster.sim.Violation;
+import cluster.spec.SpecLocation;
+import cluster.tracecheck.TraceCheckOptions;
+import cluster.tracecheck.TraceChecker;
+import cluster.tracecheck.TraceVerdict;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -27,7 +31,10 @@ public final class ProcessCampaign {
 
     static final long SAMPLE_MS = 500;
 
-    /** What to run. {@code dir} receives each node's stderr log and its executors' work directories. */
+    /**
+     * What to run. {@code dir} receives each node's stderr log, its executors' work directories and the trace
+     * ({@code dir/trace}, one file per node, executor and driver).
+     */
     public record Options(long seed, long durationMs, long quietMs, Set<Nemesis> nemeses, int masters, int workers,
                           Path dir) {
         public Options {
@@ -44,9 +51,17 @@ public final class ProcessCampaign {
         }
     }
 
-    /** What happened: faults by kind, safety samples taken, the violation (null if none), how long it took. */
+    /**
+     * What happened: faults by kind, safety samples taken, the violation (null if none), the verdict of the trace
+     * checker on the merged traces (null when the campaign could not get as far), how long it took.
+     */
     public record Result(Map<String, Integer> faults, int samples, int drivers, long executorsSeen,
-                         long messagesDelivered, long messagesLost, Violation violation, long wallMs) {
+                         long messagesDelivered, long messagesLost, Violation violation, TraceVerdict trace,
+                         long wallMs) {
+        /** Nothing violated and the trace conforms to the spec. */
+        public boolean passed() {
+            return violation == null && trace != null && trace.conforms();
+        }
     }
 
     private final Options options;
@@ -65,6 +80,8 @@ public final class ProcessCampaign {
 
     public Result run() throws Exception {
         Random workload = new Random(options.seed);
+        Result result;
+        Path traceDir;
         try (ProcessCluster cluster = new ProcessCluster(new ProcessCluster.Settings(options.masters, options.workers, 2,
                 1024, 1000, "4s", options.dir), options.seed)) {
             this.cluster = cluster;
@@ -83,9 +100,18 @@ public final class ProcessCampaign {
             if (violation != null) {
                 log("VIOLATION %s", violation);
             }
-            return new Result(faults, samples, cluster.drivers().size(), executorsSeen.size(),
-                    cluster.network().delivered.get(), cluster.network().lost.get(), violation, elapsedMs());
+            traceDir = cluster.traceDir();
+            result = new Result(faults, samples, cluster.drivers().size(), executorsSeen.size(),
+                    cluster.network().delivered.get(), cluster.network().lost.get(), violation, null, 0);
         }
+        // Every process is gone now (closing the cluster killed them and the drivers closed their files): the
+        // traces are complete, merged and checked against the spec by TLC.
+        log("validating the trace in %s", traceDir);
+        TraceVerdict verdict = new TraceChecker(SpecLocation.specDir(), TraceCheckOptions.defaults()
+                .withProgress(line -> log("%s", line))).run(traceDir);
+        log("trace: %s", verdict.message());
+        return new Result(result.faults(), result.samples(), result.drivers(), result.executorsSeen(),
+                result.messagesDelivered(), result.messagesLost(), result.violation(), verdict, elapsedMs());
     }
 
     /** Process ids of every process the campaign started so far (all killed when {@link #run} returns or throws). */

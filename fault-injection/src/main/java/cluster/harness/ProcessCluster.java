@@ -73,7 +73,12 @@ public final class ProcessCluster implements AutoCloseable {
         for (int i = 1; i <= settings.workers; i++) {
             workerIds.add("n" + (settings.masters + i));
         }
-        Files.createDirectories(settings.dir);
+        Files.createDirectories(traceDir());
+    }
+
+    /** Where every node, executor and driver traces, one file each; a restarted node goes on with its file. */
+    public Path traceDir() {
+        return settings.dir.resolve("trace");
     }
 
     /** Starts every master and worker and waits for each to answer {@code init}. */
@@ -128,7 +133,8 @@ public final class ProcessCluster implements AutoCloseable {
                 "-Xshare:auto"), MaelstromNode.class.getName());
         command.addAll(List.of("--role", master ? "master" : "worker", "--masters", String.join(",", masterIds),
                 "--lease-ms", Long.toString(settings.leaseMs), "--conf", "spark.worker.timeout="
-                        + settings.workerTimeout, "--conf", "spark.cluster.registrationRetryInterval=500ms"));
+                        + settings.workerTimeout, "--conf", "spark.cluster.registrationRetryInterval=500ms",
+                "--trace-dir", traceDir().toString()));
         if (!master) {
             command.addAll(List.of("--cores", Integer.toString(settings.workerCores), "--memory",
                     Integer.toString(settings.workerMemoryMb), "--work-dir",
@@ -235,7 +241,7 @@ public final class ProcessCluster implements AutoCloseable {
 
     /** Starts a driver submitting {@code description}. */
     public HarnessDriver submit(ApplicationDescription description) throws InterruptedException {
-        HarnessDriver driver = HarnessDriver.start(network, masterIds, description, null);
+        HarnessDriver driver = HarnessDriver.start(network, masterIds, description, traceDir().toString());
         drivers.add(driver);
         return driver;
     }

@@ -74,14 +74,16 @@ public final class MaelstromNode {
                 new DefaultThreadFactory(init.nodeId() + "-loop", false));
         Router router = new Router();
         router.attach(stdio::sendEnvelope);
-        TraceSink trace = options.containsKey("--trace-dir") ? Traces.open(options.get("--trace-dir"), init.nodeId())
-                : TraceSink.NONE;
+        // A node killed and started again under its id goes on with its trace (a restart, in the spec's terms).
+        String traceDir = options.get("--trace-dir");
+        Traces.Resume resume = Traces.resume(traceDir, init.nodeId());
+        TraceSink trace = traceDir != null ? Traces.open(traceDir, init.nodeId(), resume) : TraceSink.NONE;
         List<String> masters = Arrays.asList(options.get("--masters").split(","));
         if (options.get("--role").equals("master")) {
-            startMaster(init.nodeId(), stdio, loop, router, trace, conf, Long.parseLong(options.getOrDefault("--lease-ms",
-                    "1000")));
+            startMaster(init.nodeId(), stdio, loop, router, trace, resume, conf,
+                    Long.parseLong(options.getOrDefault("--lease-ms", "1000")));
         } else {
-            atEnd[0] = startWorker(init.nodeId(), stdio, loop, router, trace, conf, masters, options);
+            atEnd[0] = startWorker(init.nodeId(), stdio, loop, router, trace, resume, conf, masters, options);
         }
     }
 
@@ -122,7 +124,7 @@ public final class MaelstromNode {
     }
 
     private static void startMaster(String nodeId, MaelstromStdio stdio, ScheduledExecutorService loop, Router router,
-            TraceSink trace, SparkConf conf, long leaseMs) throws Exception {
+            TraceSink trace, Traces.Resume resume, SparkConf conf, long leaseMs) throws Exception {
         MasterCore core = new MasterCore(MasterNode.config(nodeId, "maelstrom://" + nodeId, conf));
         NodeRuntime runtime = new NodeRuntime(nodeId, core::step, loop, router, NodeRuntime.ProcessControl.NONE, trace);
         LinKvCoordination coordination = new LinKvCoordination(new LinKv(stdio, leaseMs / 2), leaseMs);
@@ -130,7 +132,7 @@ public final class MaelstromNode {
         stdio.onRequest(MaelstromStatus.REQUEST, request -> MaelstromStatus.reply(runtime,
                 () -> MasterStatus.of(nodeId, core.state())));
         stdio.onEnvelope(envelope -> runtime.execute(() -> router.deliver(envelope)));
-        runtime.submit(new Input.Started(false));
+        start(runtime, resume);
         coordination.start(nodeId, new LeadershipListener() {
             @Override
             public void elected(long epoch, List<PersistedRecord> records) {
@@ -151,9 +153,18 @@ public final class MaelstromNode {
         LOG.info("master {} started on the Maelstrom network", nodeId);
     }
 
+    /** The first input: a fresh start, or a restart that goes on from the earlier life's last traced event. */
+    private static void start(NodeRuntime runtime, Traces.Resume resume) {
+        runtime.execute(() -> {
+            runtime.resume(resume);
+            runtime.input(new Input.Started(resume.restart()));
+        });
+    }
+
     /** Starts the worker; returns what to do when the harness goes away (kill its executors). */
     private static Runnable startWorker(String nodeId, MaelstromStdio stdio, ScheduledExecutorService loop,
-            Router router, TraceSink trace, SparkConf conf, List<String> masters, Map<String, String> options)
+            Router router, TraceSink trace, Traces.Resume resume, SparkConf conf, List<String> masters,
+            Map<String, String> options)
             throws Exception {
         long timeoutMs = conf.getDurationMs("spark.worker.timeout", 60_000, 1000);
         long retryMs = conf.getDurationMs("spark.cluster.registrationRetryInterval", 500, 1000);
@@ -164,11 +175,13 @@ public final class MaelstromNode {
         Path workDir = options.containsKey("--work-dir") ? Path.of(options.get("--work-dir"))
                 : Files.createTempDirectory("cluster-worker-");
         Files.createDirectories(workDir);
-        ExecutorProcesses processes = new ExecutorProcesses(workDir, 2000, Map.of(), null);
+        // The executors trace where their driver's command says (the harness's trace directory): an ended
+        // executor's last clock is read from there.
+        ExecutorProcesses processes = new ExecutorProcesses(workDir, 2000, Map.of(), options.get("--trace-dir"));
         NodeRuntime runtime = new NodeRuntime(nodeId, core::step, loop, router, processes, trace);
         processes.reportTo(runtime);
         stdio.onEnvelope(envelope -> runtime.execute(() -> router.deliver(envelope)));
-        runtime.submit(new Input.Started(false));
+        start(runtime, resume);
         LOG.info("worker {} started on the Maelstrom network: {} cores, {} MB, executors in {}", nodeId, config.cores(),
                 config.memoryMb(), workDir);
         return processes::killAll;
