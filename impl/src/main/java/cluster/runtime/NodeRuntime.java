@@ -28,8 +28,12 @@ import java.util.concurrent.TimeUnit;
  * processes through {@link ProcessControl}, and one trace entry per traced step.
  *
  * <p>The runtime contract of {@link Effect}: a step's effects run in order, and across steps too; while a
- * persisted write is outstanding nothing after it runs (messages never overtake the record they depend on);
- * when a write fails, every later effect of this node is dropped and the core hears {@link Input.PersistFailed}.
+ * persisted write is outstanding nothing after it runs (messages never overtake the record they depend on), and
+ * the core takes no other input: its next input is the write's outcome, as the simulator gives it. When the write
+ * fails, the rest of its step is dropped (its sends and its trace event) and the core hears
+ * {@link Input.PersistFailed}; inputs that came meanwhile follow. (Were they stepped while the write was out, a
+ * failure would have to drop their effects too, trace events included, while the core kept their state changes:
+ * a leader revoked meanwhile would step down with no MasterRevokedLeadership in its trace.)
  *
  * <p>Causality for the trace checker: every traced step counts one event of this node in its vector clock;
  * a received envelope's clock is merged in; every sent envelope carries the clock and a per-node message id.
@@ -92,14 +96,14 @@ public final class NodeRuntime {
     private final Map<String, Long> clock = new LinkedHashMap<>();
     private final Map<String, ScheduledFuture<?>> timers = new HashMap<>();
     private final Deque<PendingStep> pending = new ArrayDeque<>();
+    /** Inputs that came while a write was out, with the envelope each came in (or null), in order. */
+    private final Deque<Map.Entry<Input, Envelope>> deferred = new ArrayDeque<>();
     private final List<StepObserver> observers = new CopyOnWriteArrayList<>();
     private final Router router;
     private CoordinationService coordination;
     private long seq;
     private long nextMsgId;
     private boolean writeInFlight;
-    /** A new leadership term began while the write in flight was out: that write belongs to an older term. */
-    private boolean writeOfOldTerm;
     private boolean stopped;
 
     public NodeRuntime(String nodeId, Core core, ScheduledExecutorService loop, Router router,
@@ -175,9 +179,16 @@ public final class NodeRuntime {
         if (stopped) {
             return;
         }
-        if (input instanceof Input.ElectedLeader && writeInFlight) {
-            writeOfOldTerm = true;
+        boolean outcome = input instanceof Input.PersistCompleted || input instanceof Input.PersistFailed;
+        if (!outcome && (writeInFlight || !deferred.isEmpty())) {
+            deferred.addLast(new java.util.AbstractMap.SimpleImmutableEntry<>(input, received));
+            return;
         }
+        run(input, received);
+    }
+
+    /** Steps the core now. */
+    private void run(Input input, Envelope received) {
         List<Effect> effects;
         try {
             effects = core.step(input, nowMs());
@@ -240,27 +251,21 @@ public final class NodeRuntime {
 
     private void write(String key, CompletableFuture<Void> done) {
         writeInFlight = true;
-        writeOfOldTerm = false;
         done.whenComplete((ok, failure) -> execute(() -> {
             writeInFlight = false;
-            boolean oldTerm = writeOfOldTerm;
-            writeOfOldTerm = false;
-            if (failure != null && oldTerm) {
-                // The term it was written for is over and the core already heard so (and leads a newer term, whose
-                // effects wait behind it): the failed write's own step is dropped, but the newer term must not be.
-                LOG.info("{}: write of {} for an earlier term failed ({}); its step is dropped", nodeId, key,
-                        failure.toString());
-                pending.pollFirst();
-                drain();
-            } else if (failure == null) {
+            if (failure == null) {
                 input(new Input.PersistCompleted(key));
                 drain();
             } else {
                 Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
                         ? failure.getCause() : failure;
-                LOG.warn("{}: write of {} failed ({}); dropping every later effect", nodeId, key, cause.toString());
+                LOG.warn("{}: write of {} failed ({}); dropping the rest of its step", nodeId, key, cause.toString());
                 pending.clear();
                 input(new Input.PersistFailed(key, cause.toString()));
+            }
+            while (!writeInFlight && !deferred.isEmpty() && !stopped) {
+                Map.Entry<Input, Envelope> next = deferred.pollFirst();
+                run(next.getKey(), next.getValue());
             }
         }));
     }

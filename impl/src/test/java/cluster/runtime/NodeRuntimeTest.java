@@ -26,9 +26,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The runtime contract of {@link Effect} as {@link NodeRuntime} carries it out: nothing after a write runs before
- * the write is stored, across steps too; a failed write drops every later effect and the core hears PersistFailed;
- * a write of a term that ended while it was out does not depose the newer term. What ran is seen through the
- * trace, whose entry for a step is written once all of the step's effects ran.
+ * the write is stored, and the core's next input is the write's outcome (inputs that came meanwhile follow it); a
+ * failed write drops the rest of its step and the core hears PersistFailed, so a term that ended while the write
+ * was out steps down before a newer one begins. What ran is seen through the trace, whose entry for a step is
+ * written once all of the step's effects ran.
  */
 class NodeRuntimeTest {
     private final ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor();
@@ -109,7 +110,7 @@ class NodeRuntimeTest {
         assertEquals(List.of(), traced, "the write is out: neither step has run to its end");
         writes.get(0).complete(null);
         settle();
-        assertEquals(List.of("write one", "after", "PersistCompleted"), traced);
+        assertEquals(List.of("write one", "PersistCompleted", "after"), traced, "the outcome is the next input");
         assertTrue(heard.contains(new Input.PersistCompleted(record.key())));
     }
 
@@ -119,18 +120,18 @@ class NodeRuntimeTest {
         give(timer("after"));
         writes.get(0).completeExceptionally(new LeadershipLostException("lease gone"));
         settle();
-        assertEquals(List.of("PersistFailed"), traced, "the failed step and the one after it left nothing");
-        assertTrue(heard.get(heard.size() - 1) instanceof Input.PersistFailed);
+        assertEquals(List.of("PersistFailed", "after"), traced, "the failed step left nothing; the next input follows");
+        assertTrue(heard.get(heard.size() - 2) instanceof Input.PersistFailed);
     }
 
     @Test
-    void aWriteOfAnEndedTermDoesNotDeposeTheNewOne() throws Exception {
+    void aWriteOfAnEndedTermFailsBeforeTheNewTermBegins() throws Exception {
         give(timer("write one"));
         give(new Input.RevokedLeadership());
         give(new Input.ElectedLeader(2, List.of()));
         writes.get(0).completeExceptionally(new LeadershipLostException("term 1 is over"));
         settle();
-        assertEquals(List.of("RevokedLeadership", "ElectedLeader"), traced, "only the failed write's own step is dropped");
-        assertTrue(heard.stream().noneMatch(i -> i instanceof Input.PersistFailed), "the new term is not deposed");
+        assertEquals(List.of("PersistFailed", "RevokedLeadership", "ElectedLeader"), traced,
+                "only the failed write's own step is dropped; what came meanwhile is stepped after it, in order");
     }
 }
