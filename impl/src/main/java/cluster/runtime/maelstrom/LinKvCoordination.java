@@ -31,8 +31,14 @@ import java.util.concurrent.TimeUnit;
  * compare-and-set from the value this master last saw, so a write succeeds only while the lease it read is still
  * there: a deposed leader's write fails, as the spec's {@code storeApp}/{@code storeWorker} under {@code zkEpoch}.
  *
+ * <p>Every change of a term also counts {@code rev} up, so a value never comes back and a late or repeated
+ * compare-and-set from an old value can never take effect. A change whose answer was lost or doubtful (a timeout,
+ * or a refusal that may answer a duplicate of it) is settled before the master hears of it (see {@link #applied}):
+ * a write that took effect must be in the trace as its step, one that did not must not, since the next leader
+ * reads the records.
+ *
  * <p>The lease: the leader renews it ({@code beat + 1}) every quarter of {@code leaseMs} and steps down when it
- * could not for {@code leaseMs} (or a renewal's outcome is unknown). A standby takes it, with the next epoch, once
+ * could not for {@code leaseMs} (or a change's outcome stayed unknown). A standby takes it, with the next epoch, once
  * the value stayed the same for two lease times by its own clock. A paused leader may wake up still believing it
  * leads; its first write or renewal fails, and its messages carry an epoch the others already refuse.
  */
@@ -43,6 +49,8 @@ public final class LinKvCoordination implements CoordinationService {
 
     private static final Logger LOG = LoggerFactory.getLogger(LinKvCoordination.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Reads (and renewals) tried to settle a change whose answer was lost, each waiting up to the lin-kv timeout. */
+    private static final int SETTLE_ATTEMPTS = 8;
 
     private final LinKv kv;
     private final long leaseMs;
@@ -98,9 +106,14 @@ public final class LinKvCoordination implements CoordinationService {
             stepDown("the lease was not renewed for " + leaseMs + " ms");
             return;
         }
-        ObjectNode next = parse(current);
+        change(renewal(current));
+    }
+
+    /** {@code value} with its beat counted up: a renewal of the lease it holds. */
+    private static ObjectNode renewal(String value) {
+        ObjectNode next = parse(value);
         next.put("beat", next.path("beat").asLong() + 1);
-        change(next.toString());
+        return next;
     }
 
     private void campaign() throws Exception {
@@ -134,15 +147,21 @@ public final class LinKvCoordination implements CoordinationService {
         callbacks.execute(() -> listener.elected(epoch, decoded));
     }
 
-    /** One compare-and-set from the value this leader wrote last; any doubt ends its term. */
-    private void change(String to) throws Exception {
+    /** One compare-and-set from the value this leader wrote last; an outcome that stays unknown ends its term. */
+    private void change(ObjectNode next) throws Exception {
+        next.put("rev", parse(current).path("rev").asLong() + 1);
+        String to = next.toString();
         long sentAt = System.nanoTime();
         boolean done;
         try {
-            done = get(kv.cas(KEY, current, to));
+            done = get(kv.cas(KEY, current, to)) || applied(current, to);
         } catch (Exception e) {
-            stepDown("lin-kv did not answer a write: " + e);
-            throw e;
+            try {
+                done = applied(current, to);
+            } catch (Exception unknown) {
+                stepDown("lin-kv did not answer a write: " + e);
+                throw e;
+            }
         }
         if (!done) {
             stepDown("the lease was taken");
@@ -188,7 +207,7 @@ public final class LinKvCoordination implements CoordinationService {
                     } else {
                         records.put(key, encoded);
                     }
-                    change(next.toString());
+                    change(next);
                     done.complete(null);
                 } catch (Exception e) {
                     done.completeExceptionally(e);
@@ -198,6 +217,38 @@ public final class LinKvCoordination implements CoordinationService {
             done.completeExceptionally(new LeadershipLostException(masterId + ": the coordination service is closed"));
         }
         return done;
+    }
+
+    /**
+     * Whether a compare-and-set from {@code from} to {@code to} whose answer was lost or doubtful took effect (or
+     * will: its request may still be on the way). The value now settles it: {@code to} (only this master writes
+     * it) yes; another value no (values never come back, so it never will); still {@code from}: then a renewal from
+     * {@code from} is written, and once that is stored the lost one can never be (if the renewal is {@code to}
+     * itself, it took effect). Throws when lin-kv stays silent for {@value #SETTLE_ATTEMPTS} attempts.
+     */
+    private boolean applied(String from, String to) throws Exception {
+        Exception last = null;
+        for (int attempt = 0; attempt < SETTLE_ATTEMPTS; attempt++) {
+            try {
+                Optional<String> now = get(kv.read(KEY));
+                if (now.isPresent() && now.get().equals(to)) {
+                    return true;
+                }
+                if (now.isEmpty() || !now.get().equals(from)) {
+                    return false;
+                }
+                ObjectNode fence = renewal(from);
+                fence.put("rev", fence.path("rev").asLong() + 1);
+                if (get(kv.cas(KEY, from, fence.toString()))) {
+                    return fence.toString().equals(to);
+                }
+            } catch (CorruptRecordException e) {
+                throw e;
+            } catch (Exception e) {
+                last = e; // no answer again: ask again
+            }
+        }
+        throw last != null ? last : new java.util.concurrent.TimeoutException("the outcome of a write stayed unknown");
     }
 
     private <T> T get(CompletableFuture<T> reply) throws Exception {
