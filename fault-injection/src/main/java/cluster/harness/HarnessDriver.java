@@ -105,6 +105,14 @@ final class HarnessDriver implements AutoCloseable {
         return coresPerExecutor;
     }
 
+    /**
+     * The app is over: stopped, or removed by a master (ApplicationRemoved, e.g. a recovery that did not hear
+     * from it), on which Spark's driver stops too; its executors must go, and it asks for none.
+     */
+    boolean ended() {
+        return host.call(() -> core.state().phase() == cluster.driver.DriverState.Phase.DONE);
+    }
+
     /** Executors registered with this driver now. */
     Set<Integer> executors() {
         return host.call(() -> Set.copyOf(core.state().executors()));

@@ -195,7 +195,8 @@ public final class ProcessCampaign {
         List<ProcessChecks.DriverView> drivers = new ArrayList<>();
         for (HarnessDriver d : cluster.drivers()) {
             String appId = d.appId();
-            drivers.add(new ProcessChecks.DriverView(d.nodeId(), appId, d.coresPerExecutor(), stopped.contains(d),
+            boolean ended = stopped.contains(d) || d.ended();
+            drivers.add(new ProcessChecks.DriverView(d.nodeId(), appId, d.coresPerExecutor(), ended,
                     d.executors(), cluster.launchedExecutors(appId)));
         }
         List<ProcessCluster.ExecutorProcess> executors = cluster.executorProcesses();
