@@ -59,7 +59,42 @@ final class GoneProcesses {
         }
         executorProcesses(byNode, ids, after);
         elections(byNode, after);
+        sendsToLaterLives(byNode, after);
         return after;
+    }
+
+    /**
+     * A message that a restarted process received in a later life was sent after its previous life ended: what
+     * was on the way to the dead process was lost with it (the spec's crash drops the messages for it), so the send
+     * comes after the Restart that began the receiving life, which the hidden crash just precedes.
+     */
+    private static void sendsToLaterLives(Map<String, List<TraceEvent>> byNode, Map<TraceEvent, Map<String, Long>> after) {
+        Map<String, TraceEvent> senders = null;
+        for (List<TraceEvent> events : byNode.values()) {
+            TraceEvent restart = null;
+            for (TraceEvent e : events) {
+                if (e.entry().seq() > 1 && e.entry().action().endsWith("Restart")) {
+                    restart = e;
+                }
+                if (restart == null || e.entry().received() == null) {
+                    continue;
+                }
+                if (senders == null) {
+                    senders = new HashMap<>();
+                    for (List<TraceEvent> all : byNode.values()) {
+                        for (TraceEvent s : all) {
+                            for (TraceEntry.MessageRef m : s.entry().sent()) {
+                                senders.put(m.from() + "/" + m.msgId(), s);
+                            }
+                        }
+                    }
+                }
+                TraceEvent send = senders.get(e.entry().received().from() + "/" + e.entry().received().msgId());
+                if (send != null) {
+                    addEdge(after, send, restart);
+                }
+            }
+        }
     }
 
     private static void elections(Map<String, List<TraceEvent>> byNode, Map<TraceEvent, Map<String, Long>> after) {

@@ -131,8 +131,8 @@ public final class MaelstromNode {
         runtime.attach(coordination);
         stdio.onRequest(MaelstromStatus.REQUEST, request -> MaelstromStatus.reply(runtime,
                 () -> MasterStatus.of(nodeId, core.state())));
-        stdio.onEnvelope(envelope -> runtime.execute(() -> router.deliver(envelope)));
         start(runtime, resume);
+        stdio.onEnvelope(envelope -> runtime.execute(() -> router.deliver(envelope)));
         coordination.start(nodeId, new LeadershipListener() {
             @Override
             public void elected(long epoch, List<PersistedRecord> records) {
@@ -153,7 +153,10 @@ public final class MaelstromNode {
         LOG.info("master {} started on the Maelstrom network", nodeId);
     }
 
-    /** The first input: a fresh start, or a restart that goes on from the earlier life's last traced event. */
+    /**
+     * The first input: a fresh start, or a restart that goes on from the earlier life's last traced event. Queued
+     * before the node takes messages, so that none is stepped before it (the spec's MasterRestart/WorkerRestart).
+     */
     private static void start(NodeRuntime runtime, Traces.Resume resume) {
         runtime.execute(() -> {
             runtime.resume(resume);
@@ -180,8 +183,8 @@ public final class MaelstromNode {
         ExecutorProcesses processes = new ExecutorProcesses(workDir, 2000, Map.of(), options.get("--trace-dir"));
         NodeRuntime runtime = new NodeRuntime(nodeId, core::step, loop, router, processes, trace);
         processes.reportTo(runtime);
-        stdio.onEnvelope(envelope -> runtime.execute(() -> router.deliver(envelope)));
         start(runtime, resume);
+        stdio.onEnvelope(envelope -> runtime.execute(() -> router.deliver(envelope)));
         LOG.info("worker {} started on the Maelstrom network: {} cores, {} MB, executors in {}", nodeId, config.cores(),
                 config.memoryMb(), workDir);
         return processes::killAll;
