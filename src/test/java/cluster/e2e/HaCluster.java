@@ -42,8 +42,6 @@ final class HaCluster implements AutoCloseable {
     private final Path dir;
     /** Every node and driver of this cluster traces here; {@link #close} validates it. */
     final Path traceDir;
-    /** False once a master restarted (see {@link #restartMaster}). */
-    private boolean validateTrace = true;
 
     /**
      * @param zooKeeper true: ZOOKEEPER recovery through per-master proxies; false: FILESYSTEM recovery in one
@@ -131,13 +129,8 @@ final class HaCluster implements AutoCloseable {
         processes.kill(masters.get(index));
     }
 
-    /**
-     * Starts the master at {@code index} again, on its port, with its settings. Its trace goes on in the same file
-     * (MasterRestart), but the checker does not yet place a restarted master's last steps before its crash
-     * reliably (it may put the crash first: "not enabled"), so a run with a restart is not validated yet.
-     */
+    /** Starts the master at {@code index} again, on its port, with its settings; its trace goes on (MasterRestart). */
     void restartMaster(int index) throws Exception {
-        validateTrace = false;
         masters.set(index, processes.startMaster(masterPorts[index], masterArgs.get(index)));
     }
 
@@ -198,8 +191,6 @@ final class HaCluster implements AutoCloseable {
         proxies.forEach(TcpProxy::close);
         processes.close();
         await().atMost(RealCluster.PATIENCE).until(() -> executorsOfOurDrivers().isEmpty());
-        if (validateTrace) {
-            Traces.assertConforms(traceDir);
-        }
+        Traces.assertConforms(traceDir);
     }
 }

@@ -84,6 +84,10 @@ final class LeadershipHandlers {
         }
         ctx.state.transitionToStandby();
         out.action("MasterRevokedLeadership");
+        // Every variable, not only those this step changed: when a write failed, the step that made it changed the
+        // books but left no trace event (the runtime drops the rest of that step), and the trace must show the
+        // standby's state as it is.
+        out.traceAllVariables();
     }
 
     /**
