@@ -112,13 +112,17 @@ RedundantResend(e) ==
           /\ \E r \in wReports[e.node] : e.sent = {ReportMessage(e.node, r)}
        \/ e.act = "ExecutorRegisterWithDriver" /\ wUp[e.node]
           /\ \E p \in wExecs[e.node] : p.app = e.exec.app /\ p.id = e.exec.id /\ ~p.registered
-       \* heartbeats of a worker the leader does not know, sent before the worker got the first ReconnectWorker
-       \* (or a pause held them): each is answered with another, while one is in flight or after the worker
-       \* handled it (and is a new incarnation: the answer goes to the one that sent the heartbeat)
+       \* A heartbeat answered on the implementation's retry timer while what the spec waits for is in flight
+       \* or handled: of a worker the leader does not know (heartbeats sent before the worker got the first
+       \* ReconnectWorker, or held by a pause), ReconnectWorker again, to the incarnation that sent them; of a
+       \* worker whose executor list a recovering leader lacks, RegisteredWorker, while MasterChanged is on the way.
        \/ e.act = "MasterHandleHeartbeat" /\ Leading(e.node) /\ e.worker \in Workers
           /\ \E inc \in 1..wInc[e.worker] :
-                /\ ~(mWorkers[e.node][e.worker].state \in {"ALIVE", "UNKNOWN"} /\ mWorkers[e.node][e.worker].inc = inc)
-                /\ e.sent = {ToWorker("ReconnectWorker", e.node, e.worker, inc)}
+                LET entry == mWorkers[e.node][e.worker] IN
+                \/ /\ ~(entry.state \in {"ALIVE", "UNKNOWN"} /\ entry.inc = inc)
+                   /\ e.sent = {ToWorker("ReconnectWorker", e.node, e.worker, inc)}
+                \/ /\ entry.state = "UNKNOWN" /\ entry.inc = inc
+                   /\ e.sent = {ToWorker("RegisteredWorker", e.node, e.worker, inc)}
     /\ msgs' = msgs \cup Live(e.sent)
     /\ UNCHANGED <<zkVars, masterVars, workerVars, driverVars, envVars, historyVars>>
 IsResend(e) == e.act \in {"MasterResendExecutorCommand", "WorkerSendExecutorStateChanged", "ExecutorRegisterWithDriver",
