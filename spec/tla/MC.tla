@@ -18,6 +18,23 @@ ShapesCapped == [a \in Apps |-> Shape(1, 1, 1, FALSE)]
 
 Symmetry == Permutations(Workers) \cup Permutations(Masters)
 
+\* As an ACTION_CONSTRAINT: the network loses only messages of these types (a
+\* focused model: a loss of any message anywhere multiplies the states at
+\* every step, and a scenario of twenty steps is then out of reach).
+LosesOnly(types) ==
+    (faults' > faults /\ UNCHANGED <<zkVars, masterVars, workerVars, driverVars>>)
+        => \A x \in msgs \ msgs' : x.type \in types
+LosesOnlyReconnectWorker == LosesOnly({"ReconnectWorker"})
+LosesOnlyRecoveryAnswers == LosesOnly({"MasterChangeAcknowledged", "ApplicationRemoved"})
+\* A focus on registrations: executors never register with their driver, and
+\* ExecutorAdded and executor state reports stay in flight (each a behaviour
+\* the spec has), so the twenty-odd steps of a scenario about workers and
+\* failover fit an exhaustive search; only ReconnectWorker may be lost.
+RegistrationFocus ==
+    /\ LosesOnlyReconnectWorker
+    /\ \A x \in msgs : x.type \in {"ExecutorAdded", "ExecutorStateChanged"} => x \in msgs'
+    /\ \A x \in msgs' \ msgs : x.type # "RegisterExecutor"
+
 \* Exhaustive up to a depth: every state reachable in fewer than MaxDepth steps
 \* (levels 1..MaxDepth; an initial state is level 1).
 CONSTANT MaxDepth

@@ -500,7 +500,12 @@ Reconcile(m, books, w, inc, reported, adopt) ==
 \* the worker ignores); they are handled if it becomes leader. A registered
 \* worker stays UNKNOWN (nothing is scheduled on it, and recovery counts it as
 \* not answered) until its executor list arrives: the books never miss what
-\* already runs there.
+\* already runs there. While RECOVERING a leader registers only workers it
+\* recovered (the incarnation it read, or a newer one, which runs nothing): a
+\* worker without a persisted record may be one an earlier leader removed
+\* (a false suspicion whose ReconnectWorker was lost), still running
+\* executors that leader had replaced elsewhere; adopting them would grant
+\* their app more than its cap. Its registration waits until recovery ends.
 MasterHandleRegisterWorker(m, msg) ==
     /\ msg.type = "RegisterWorker" /\ msg.dest = m
     /\ Leading(m)
@@ -515,6 +520,7 @@ MasterHandleRegisterWorker(m, msg) ==
              /\ Deliver(msg, {ToWorker("ReconnectWorker", m, w, msg.inc)})
              /\ UNCHANGED <<zkVars, masterVars>>
           \/ /\ msg.inc > entry.inc \/ (msg.inc = entry.inc /\ entry.state = "UNKNOWN")
+             /\ mState[m] = "ALIVE" \/ entry.state # "NONE"    \* not recovered: after recovery
              /\ HoldsLease(m)
              /\ LET lost == IF entry.inc = msg.inc THEN {} ELSE BookedOn(mExecs[m], w) IN
                 \* registered, but not usable until its executor list arrives
@@ -544,21 +550,36 @@ WorkerHandleRegisteredWorker(w, msg) ==
 \* to MasterChanged). A list of a worker already ALIVE is a late or repeated
 \* answer: everything running there since the first list was launched by this
 \* leader, so it tells nothing new and is only consumed (reconciling it again
-\* could act on a stale list).
+\* could act on a stale list). Once recovery is over, a worker registers with
+\* nothing booked on it, so any executor its first list names is a zombie of a
+\* registration some leader removed (its ReconnectWorker lost): the leader
+\* removes this registration too and tells it ReconnectWorker (its heartbeat
+\* repeats that until it lands), which stops them all. A KillExecutor, sent
+\* once, could be lost, and the persisted record would then let a later
+\* leader adopt the zombies while their replacements run.
 MasterHandleWorkerLatestState(m, msg) ==
     /\ msg.type = "WorkerLatestState" /\ msg.dest = m
     /\ Leading(m) /\ msg.epoch = mEpoch[m]
-    /\ LET w == msg.worker IN
+    /\ LET w == msg.worker
+           rec == Reconcile(m, mExecs[m], w, msg.inc, msg.execs, mState[m] = "RECOVERING")
+       IN
        /\ mWorkers[m][w].state \in {"UNKNOWN", "ALIVE"} /\ mWorkers[m][w].inc = msg.inc
-       /\ IF mWorkers[m][w].state = "UNKNOWN"
-          THEN LET rec == Reconcile(m, mExecs[m], w, msg.inc, msg.execs, mState[m] = "RECOVERING") IN
-               /\ mWorkers' = [mWorkers EXCEPT ![m][w].state = "ALIVE"]
-               /\ mWorkerOrder' = [mWorkerOrder EXCEPT ![m] = Append(Remove(@, w), w)]
-               /\ mExecs' = [mExecs EXCEPT ![m] = @ \cup rec.adopted]
-               /\ Deliver(msg, rec.kills)
-          ELSE /\ Deliver(msg, {})
-               /\ UNCHANGED <<mWorkers, mWorkerOrder, mExecs>>
-    /\ UNCHANGED <<zkVars, mState, mEpoch, mApps, mAppOrder, workerVars, driverVars, Quiet, historyVars>>
+       /\ IF mWorkers[m][w].state = "UNKNOWN" /\ mState[m] = "ALIVE" /\ rec.kills # {}
+          THEN /\ HoldsLease(m)
+               /\ mWorkers' = [mWorkers EXCEPT ![m][w].state = "NONE"]
+               /\ storeWorker' = [storeWorker EXCEPT ![w] = 0]
+               /\ Deliver(msg, {ToWorker("ReconnectWorker", m, w, msg.inc)})
+               /\ UNCHANGED <<mWorkerOrder, mExecs>>
+          ELSE /\ UNCHANGED storeWorker
+               /\ IF mWorkers[m][w].state = "UNKNOWN"
+                  THEN /\ mWorkers' = [mWorkers EXCEPT ![m][w].state = "ALIVE"]
+                       /\ mWorkerOrder' = [mWorkerOrder EXCEPT ![m] = Append(Remove(@, w), w)]
+                       /\ mExecs' = [mExecs EXCEPT ![m] = @ \cup rec.adopted]
+                       /\ Deliver(msg, rec.kills)
+                  ELSE /\ Deliver(msg, {})
+                       /\ UNCHANGED <<mWorkers, mWorkerOrder, mExecs>>
+    /\ UNCHANGED <<zkLeader, zkEpoch, storeApp, mState, mEpoch, mApps, mAppOrder, workerVars, driverVars, Quiet,
+                   historyVars>>
 
 \* The executor list of worker w is on its way to leader m, or asked for:
 \* RegisteredWorker and MasterChanged ask for it (their epoch names the leader),
@@ -812,6 +833,19 @@ DriverHandleApplicationRemoved(a, msg) ==
     /\ Deliver(msg, {})
     /\ UNCHANGED <<zkVars, masterVars, workerVars, dMaster, dEpoch, dExecs, Quiet,
                    launchCount, abnormalExits, finishedApps, launchForFinished>>
+
+\* A leader that finished an app whose driver still follows it (its connection
+\* open, in this term) tells it ApplicationRemoved again (its retry timer):
+\* the first one, or the MasterChangeAcknowledged whose absence made recovery
+\* finish the app, may have been lost, and the driver would stay registered
+\* with a leader that finished its app.
+MasterResendApplicationRemoved(m, a) ==
+    /\ Leading(m)
+    /\ mApps[m][a].state = "FINISHED"
+    /\ dState[a] = "REGISTERED" /\ dMaster[a] = m /\ dEpoch[a] = mEpoch[m]
+    /\ ToDriver("ApplicationRemoved", m, a) \notin msgs
+    /\ Send(ToDriver("ApplicationRemoved", m, a))
+    /\ UNCHANGED <<zkVars, masterVars, workerVars, driverVars, envVars, historyVars>>
 
 \* The driver stops (its job is done, or it crashes): its app ends.
 DriverStop(a) ==
@@ -1091,6 +1125,7 @@ MasterNext ==
     \/ \E m \in Masters, w \in Workers : MasterWorkerTimeoutOfDeadWorker(m, w)
     \/ \E m \in Masters, w \in Workers : MasterHandleHeartbeat(m, w)
     \/ \E m \in Masters, a \in Apps : MasterHandleDriverDisconnected(m, a)
+    \/ \E m \in Masters, a \in Apps : MasterResendApplicationRemoved(m, a)
     \/ \E m \in Masters : \E e \in mExecs[m] : MasterResendExecutorCommand(m, e)
 
 WorkerNext ==

@@ -108,6 +108,8 @@ RedundantResend(e) ==
                 /\ x.state \in {"LAUNCHING", "KILLING"} /\ mWorkers[e.node][x.worker].state = "ALIVE"
                 /\ e.sent = {IF x.state = "LAUNCHING" THEN LaunchCommand(e.node, x)
                              ELSE KillMsg(e.node, x, mWorkers[e.node][x.worker].inc)}
+       \/ e.act = "MasterResendApplicationRemoved" /\ Leading(e.node)
+          /\ \E a \in Apps : mApps[e.node][a].state = "FINISHED" /\ e.sent = {ToDriver("ApplicationRemoved", e.node, a)}
        \/ e.act = "WorkerSendExecutorStateChanged" /\ wUp[e.node] /\ wMaster[e.node] # None
           /\ \E r \in wReports[e.node] : e.sent = {ReportMessage(e.node, r)}
        \/ e.act = "ExecutorRegisterWithDriver" /\ wUp[e.node]
@@ -125,8 +127,8 @@ RedundantResend(e) ==
                    /\ e.sent = {ToWorker("RegisteredWorker", e.node, e.worker, inc)}
     /\ msgs' = msgs \cup Live(e.sent)
     /\ UNCHANGED <<zkVars, masterVars, workerVars, driverVars, envVars, historyVars>>
-IsResend(e) == e.act \in {"MasterResendExecutorCommand", "WorkerSendExecutorStateChanged", "ExecutorRegisterWithDriver",
-                          "MasterHandleHeartbeat"}
+IsResend(e) == e.act \in {"MasterResendExecutorCommand", "MasterResendApplicationRemoved", "WorkerSendExecutorStateChanged",
+                          "ExecutorRegisterWithDriver", "MasterHandleHeartbeat"}
 
 \* The base action an event names, with its parameters fixed by the event.
 Action(e) ==
@@ -150,6 +152,7 @@ Action(e) ==
          [] e.act = "MasterHandleHeartbeat" -> MasterHandleHeartbeat(n, e.worker)
          [] e.act = "MasterHandleDriverDisconnected" -> \E a \in Apps : MasterHandleDriverDisconnected(n, a)
          [] e.act = "MasterResendExecutorCommand" -> \E x \in mExecs[n] : MasterResendExecutorCommand(n, x)
+         [] e.act = "MasterResendApplicationRemoved" -> \E a \in Apps : MasterResendApplicationRemoved(n, a)
          [] e.act = "WorkerRestart" -> WorkerRestart(n)
          [] e.act = "WorkerSendRegisterWorker" -> WorkerSendRegisterWorker(n)
          [] e.act = "WorkerHandleRegisteredWorker" -> WorkerHandleRegisteredWorker(n, msg)
