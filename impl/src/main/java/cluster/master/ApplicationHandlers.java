@@ -107,6 +107,8 @@ final class ApplicationHandlers {
         for (MasterApp app : ctx.term().apps.values()) {
             if (app.driverNode.equals(node) && app.active()) {
                 ended.add(app);
+            } else if (app.driverNode.equals(node)) {
+                app.removedBecause = null; // a removed app's driver is gone: no need to tell it again
             }
         }
         if (ended.isEmpty()) {
@@ -117,6 +119,24 @@ final class ApplicationHandlers {
             ctx.removeApplication(app, false, "the driver disconnected", out);
         }
         ctx.requestSchedule(out);
+    }
+
+    /**
+     * Spec MasterResendApplicationRemoved: a removed app's driver, still connected, hears ApplicationRemoved
+     * again (every {@code commandRetryMs}): the first one, or the MasterChangeAcknowledged whose absence made
+     * recovery finish the app, may have been lost, and the driver would stay registered for ever. The
+     * spec's guard (the driver still follows this term) is what the open connection approximates.
+     */
+    void masterResendApplicationRemoved(String appId, StepOutput out) {
+        MasterApp app = ctx.term().apps.get(appId);
+        if (app == null || app.state != ApplicationState.FINISHED || app.removedBecause == null) {
+            return;
+        }
+        LeaderTerm term = ctx.term();
+        out.action("MasterResendApplicationRemoved");
+        out.send(app.driverNode, ctx.commands.applicationRemoved(term, appId, app.removedBecause));
+        out.setTimer(MasterContext.RESEND_APPLICATION_REMOVED, MasterContext.timerKey(term, appId),
+                ctx.config.commandRetryMs());
     }
 
     /** Spec MasterHandleRequestExecutors: a new executor target, persisted so it survives failover. */

@@ -20,6 +20,8 @@ public final class MasterApp {
     int nextExecId;
     int target;
     int retries;
+    /** Why the app was removed, while its driver must still hear ApplicationRemoved; null otherwise (not in the spec's books). */
+    String removedBecause;
 
     MasterApp(AppRecord record, ApplicationState state) {
         this.appId = record.appId();

@@ -17,6 +17,7 @@ final class MasterContext {
     static final String COMPLETE_RECOVERY = "MasterCompleteRecovery";
     static final String WORKER_TIMEOUT = "MasterWorkerTimeout";
     static final String RESEND_COMMAND = "MasterResendExecutorCommand";
+    static final String RESEND_APPLICATION_REMOVED = "MasterResendApplicationRemoved";
 
     final MasterConfig config;
     final MasterState state;
@@ -103,6 +104,8 @@ final class MasterContext {
         }
         if (failed) {
             out.send(app.driverNode, commands.applicationRemoved(term, app.appId, why));
+            app.removedBecause = why; // told again until its driver disconnects: this one may be lost
+            out.setTimer(RESEND_APPLICATION_REMOVED, timerKey(term, app.appId), config.commandRetryMs());
         }
         app.state = ApplicationState.FINISHED;
         term.appOrder.remove(app.appId);

@@ -34,7 +34,7 @@ import java.util.TreeMap;
  * MasterHandleMasterChangeAcknowledged, MasterHandleRegisterApplication, MasterHandleUnregisterApplication,
  * MasterHandleRequestExecutors, MasterHandleKillExecutors, MasterHandleExecutorStateChanged,
  * MasterWorkerTimeout (the spec's disjunction of ...OfDeadWorker and ...OfLiveWorker), MasterHandleHeartbeat,
- * MasterHandleDriverDisconnected, MasterResendExecutorCommand.
+ * MasterHandleDriverDisconnected, MasterResendExecutorCommand, MasterResendApplicationRemoved.
  * ZkSessionExpired* belong to the coordination service; MasterCrash is the process dying.
  *
  * <p>Spec variables → fields: {@code mState} → {@link MasterState#role()}, {@code mEpoch} →
@@ -138,6 +138,7 @@ public final class MasterCore {
             case MasterContext.COMPLETE_RECOVERY -> leadership.masterCompleteRecovery(out);
             case MasterContext.WORKER_TIMEOUT -> workers.masterWorkerTimeout(subject, nowMs, out);
             case MasterContext.RESEND_COMMAND -> executors.masterResendExecutorCommand(subject, out);
+            case MasterContext.RESEND_APPLICATION_REMOVED -> applications.masterResendApplicationRemoved(subject, out);
             default -> throw new IllegalArgumentException("no master timer " + name);
         }
     }

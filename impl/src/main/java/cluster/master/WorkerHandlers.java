@@ -28,7 +28,8 @@ final class WorkerHandlers {
      * one: ReconnectWorker (start over as a new incarnation). A newer incarnation, or a recovered one
      * registering: persisted before RegisteredWorker leaves, but UNKNOWN until its executor list
      * (WorkerLatestState) arrives, so nothing is placed on capacity its executors may already use; a newer
-     * incarnation's predecessor's executors are lost.
+     * incarnation's predecessor's executors are lost. While RECOVERING, a worker this term did not recover
+     * is left unanswered until recovery ends (see the check below).
      */
     void masterHandleRegisterWorker(RegisterWorker msg, long nowMs, StepOutput out) {
         if (!ctx.leading()) {
@@ -38,13 +39,20 @@ final class WorkerHandlers {
         MasterWorker entry = term.workers.get(msg.workerId);
         MasterWorker.State entryState = entry == null ? MasterWorker.State.NONE : entry.state;
         long entryIncarnation = entry == null ? 0 : entry.incarnation;
+        boolean removedIncarnation = entryState == MasterWorker.State.NONE && entryIncarnation == msg.incarnation;
+        if (entryState == MasterWorker.State.NONE && !removedIncarnation && msg.incarnation > entryIncarnation
+                && ctx.state.role() == MasterRole.RECOVERING) {
+            // A worker this term did not recover may be one an earlier leader removed whose ReconnectWorker
+            // was lost, still running executors that leader replaced: adopting them would break app caps.
+            // It registers after recovery (its registration retry), when unknown executors are not adopted.
+            return;
+        }
         out.action("MasterHandleRegisterWorker");
         if (entryState == MasterWorker.State.ALIVE && entryIncarnation == msg.incarnation) {
             entry.lastHeardMs = nowMs;
             out.send(msg.workerId, ctx.commands.registeredWorker(term, msg.incarnation));
             return;
         }
-        boolean removedIncarnation = entryState == MasterWorker.State.NONE && entryIncarnation == msg.incarnation;
         if (removedIncarnation || msg.incarnation < entryIncarnation) {
             out.send(msg.workerId, ctx.commands.reconnectWorker(term, msg.incarnation));
             return;
@@ -82,7 +90,8 @@ final class WorkerHandlers {
      * Spec MasterHandleWorkerLatestState: a registered (UNKNOWN) worker lists its executors and is ALIVE;
      * those the books lack are killed, except that while RECOVERING those of known apps are adopted. The
      * list of a worker already ALIVE is a late or repeated answer that tells nothing new: only consumed
-     * (a step that changes nothing).
+     * (a step that changes nothing). Once recovery is over, a first list that names executors the books
+     * lack removes the registration instead ({@link #removeZombieRegistration}).
      */
     void masterHandleWorkerLatestState(WorkerLatestState msg, long nowMs, StepOutput out) {
         if (!ctx.leading() || msg.epoch != ctx.term().epoch) {
@@ -93,9 +102,31 @@ final class WorkerHandlers {
             return;
         }
         out.action("MasterHandleWorkerLatestState");
-        if (entry.state == MasterWorker.State.UNKNOWN) {
+        if (entry.state == MasterWorker.State.UNKNOWN && ctx.state.role() == MasterRole.ALIVE
+                && listsUnbooked(msg.executors)) {
+            removeZombieRegistration(entry, out);
+        } else if (entry.state == MasterWorker.State.UNKNOWN) {
             workerListed(entry, msg.executors, nowMs, out);
         }
+    }
+
+    /**
+     * Once recovery is over a worker registers with nothing booked on it, so what its first list names are
+     * zombies of a registration some leader removed (its ReconnectWorker lost). A KillExecutor is sent once
+     * and may be lost, and the persisted record would let a later leader adopt them while their
+     * replacements run; so this registration is removed too and told ReconnectWorker (repeated on its
+     * heartbeats until it lands), which stops them all.
+     */
+    private void removeZombieRegistration(MasterWorker entry, StepOutput out) {
+        LeaderTerm term = ctx.term();
+        entry.state = MasterWorker.State.NONE;
+        out.unpersist(term.epoch, WorkerRecord.keyOf(entry.workerId));
+        out.send(entry.workerId, ctx.commands.reconnectWorker(term, entry.incarnation));
+    }
+
+    private boolean listsUnbooked(List<ExecutorDescription> executors) {
+        return executors.stream().anyMatch(r ->
+                !ctx.term().executors.containsKey(new cluster.core.ExecutorKey(r.appId, r.execId)));
     }
 
     /**

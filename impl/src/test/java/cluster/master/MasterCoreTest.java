@@ -92,10 +92,69 @@ class MasterCoreTest {
         assertNull(action(master.schedule()), "nothing is placed on a worker whose executors are unknown");
         List<Effect> effects = master.latestState("w1", 1, running("app-0-0000", 0, 1, 512));
         assertEquals("MasterHandleWorkerLatestState", action(effects));
-        assertEquals(MasterWorker.State.ALIVE, master.term().workers().get("w1").state());
+        assertEquals(List.of(), master.term().workerOrder());
+        assertEquals(MasterWorker.State.NONE, master.term().workers().get("w1").state(),
+                "ALIVE master: an executor it lacks is a zombie of a removed registration");
+        assertTrue(sent(effects, KillExecutor.class, "w1").isEmpty());
+        assertEquals(1, sentOne(effects, ReconnectWorker.class, "w1").incarnation);
+        master.joinWorker("w1", 2, 4, 4096);
         assertEquals(List.of("w1"), master.term().workerOrder());
-        assertEquals(0, sentOne(effects, KillExecutor.class, "w1").execId, "ALIVE master: an executor it lacks is killed");
         assertEquals(4, sent(master.schedule(), LaunchExecutor.class, "w1").size());
+    }
+
+    /**
+     * Simulator finding 1 (AppCapRespected with lossy partitions): w1 was removed on a false suspicion, its
+     * ReconnectWorker lost, and its executor 0 replaced by executor 1 on w2. The next leader must not adopt
+     * w1's zombie while RECOVERING: w1 has no persisted record, so its registration waits for recovery's end.
+     */
+    @Test
+    void when_unrecovered_worker_registers_while_RECOVERING_then_left_unanswered_and_its_zombies_not_adopted() {
+        String appId = "app-1-0000";
+        master.elect(2, worker("w2", 1, 1, 1024), activeApp(appId, "d1", app(1, 1, 512), 2, Integer.MAX_VALUE));
+        assertTrue(master.registerWorker("w1", 1, 1, 1024).isEmpty(), "no step: registers after recovery");
+        assertTrue(master.latestState("w1", 1, running(appId, 0, 1, 512)).isEmpty());
+        master.receive("w2", new WorkerSchedulerStateResponse(2, "w2", 1, List.of(running(appId, 1, 1, 512))));
+        assertNull(master.booked(appId, 0), "w1's zombie is not adopted");
+        assertEquals(1, master.booked(appId, 1).cores(), "its replacement is");
+        master.receive("d1", new MasterChangeAcknowledged(2, appId));
+        master.fire("MasterCompleteRecovery", "");
+        assertEquals(MasterRole.ALIVE, master.core.state().role());
+        master.registerWorker("w1", 1, 1, 1024);
+        List<Effect> listed = master.latestState("w1", 1, running(appId, 0, 1, 512));
+        assertEquals(1, sentOne(listed, ReconnectWorker.class, "w1").incarnation, "the zombie stops with its registration");
+        assertFalse(master.storedRecords().contains(worker("w1", 1, 1, 1024)), "no later leader adopts it either");
+        int granted = master.term().executors().stream().filter(e -> e.appId().equals(appId))
+                .mapToInt(BookedExecutor::cores).sum();
+        assertEquals(1, granted, "the app's cap");
+    }
+
+    /**
+     * Simulator finding 2: the driver's MasterChangeAcknowledged was lost, so recovery finished its app; the
+     * ApplicationRemoved that tells it may be lost too, so it is repeated until the driver disconnects.
+     */
+    @Test
+    void when_recovery_finishes_an_app_then_ApplicationRemoved_repeats_until_its_driver_disconnects() {
+        String appId = "app-1-0000";
+        master.elect(2, activeApp(appId, "d1", app(1, 1, 512), 0, Integer.MAX_VALUE));
+        List<Effect> completed = master.fire("MasterCompleteRecovery", "");
+        assertEquals(appId, sentOne(completed, ApplicationRemoved.class, "d1").appId);
+        List<Effect> again = master.fire("MasterResendApplicationRemoved", appId);
+        assertEquals("MasterResendApplicationRemoved", action(again));
+        assertEquals(2, sentOne(again, ApplicationRemoved.class, "d1").epoch);
+        assertTrue(cluster.core.Effects.trace(again).changed().isEmpty());
+        master.step(new Input.Disconnected("d1"));
+        assertTrue(master.fire("MasterResendApplicationRemoved", appId).isEmpty(), "its driver is gone");
+    }
+
+    /** Simulator finding 3: a zombie's KillExecutor was sent once; the ReconnectWorker now repeats on heartbeats. */
+    @Test
+    void when_zombie_registration_removed_then_every_heartbeat_repeats_ReconnectWorker() {
+        master.elect(1);
+        master.registerWorker("w1", 3, 4, 4096);
+        master.latestState("w1", 3, running("app-0-0000", 7, 1, 512));
+        List<Effect> again = master.receive("w1", new Heartbeat("w1", 3));
+        assertEquals("MasterHandleHeartbeat", action(again));
+        assertEquals(3, sentOne(again, ReconnectWorker.class, "w1").incarnation);
     }
 
     @Test
