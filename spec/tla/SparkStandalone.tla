@@ -907,7 +907,9 @@ LaunchCommand(m, e) ==
      epoch |-> mEpoch[m], app |-> e.app, id |-> e.id, cores |-> e.cores, mem |-> e.mem]
 
 \* The leader sends a booked executor's LaunchExecutor or KillExecutor again
-\* when it was lost (its retry timer; the worker ignores a duplicate).
+\* when it was lost (its retry timer; the worker ignores a duplicate): a
+\* launch the worker never saw, a kill of an executor that still runs there
+\* (or that it never saw).
 MasterResendExecutorCommand(m, e) ==
     /\ Leading(m) /\ e \in mExecs[m]
     /\ e.state \in {"LAUNCHING", "KILLING"}
@@ -916,7 +918,8 @@ MasterResendExecutorCommand(m, e) ==
            cmd == IF e.state = "LAUNCHING" THEN LaunchCommand(m, e) ELSE KillMsg(m, e, mWorkers[m][w].inc)
        IN /\ cmd \notin msgs
           /\ wUp[w] /\ wInc[w] = mWorkers[m][w].inc
-          /\ <<e.app, e.id>> \notin wSeen[w]
+          /\ \/ <<e.app, e.id>> \notin wSeen[w]
+             \/ e.state = "KILLING" /\ \E p \in wExecs[w] : p.app = e.app /\ p.id = e.id
           /\ Send(cmd)
     /\ UNCHANGED <<zkVars, masterVars, workerVars, driverVars, envVars, historyVars>>
 
