@@ -10,9 +10,10 @@ import java.util.List;
 
 /**
  * How a broken variant is made without touching the protocol cores: the simulator passes what a core is about
- * to be told, or what it just said, through these hooks. The protocol as built uses {@link #NONE}.
+ * to be told, or what it just said, through these hooks. The protocol as built uses {@link #NONE}. The process
+ * harness applies the same hooks inside the real node processes ({@code cluster.harness.VariantCoreHook}).
  */
-interface ProtocolMutation {
+public interface ProtocolMutation {
     ProtocolMutation NONE = new ProtocolMutation() {
     };
 

@@ -40,7 +40,8 @@ public enum Variant {
         throw new IllegalArgumentException("unknown variant '" + name + "' (see --list-variants)");
     }
 
-    ProtocolMutation mutation() {
+    /** A fresh mutation of this variant (one per process: some keep what they saw). */
+    public ProtocolMutation mutation() {
         return switch (this) {
             case NONE -> ProtocolMutation.NONE;
             case NO_EPOCH_FENCING -> new NoEpochFencing();

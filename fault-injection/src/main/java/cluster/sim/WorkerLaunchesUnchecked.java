@@ -54,7 +54,8 @@ final class WorkerLaunchesUnchecked implements ProtocolMutation {
     @Override
     public Message toWorker(WorkerCore worker, Message message) {
         if (message instanceof LaunchExecutor m) {
-            Integer memoryMb = memoryByDriver.get(driverOf(m.command));
+            // In the process harness the masters are other processes: the executor's heap flag tells its memory.
+            Integer memoryMb = memoryByDriver.getOrDefault(driverOf(m.command), heapMb(m.command));
             if (memoryMb != null && memoryMb != m.memoryMb) {
                 return new LaunchExecutor(m.epoch, m.workerId, m.incarnation, m.appId, m.execId, m.cores, memoryMb,
                         m.command);
@@ -63,8 +64,19 @@ final class WorkerLaunchesUnchecked implements ProtocolMutation {
         return message;
     }
 
-    /** The simulator's executor command template ends with {@code --driver DRIVER}. */
+    /** The executor command names its driver after {@code --driver} (the simulator's template ends with it). */
     private static String driverOf(java.util.List<String> command) {
-        return command.get(command.size() - 1);
+        int at = command.indexOf("--driver");
+        return at >= 0 && at + 1 < command.size() ? command.get(at + 1) : command.get(command.size() - 1);
+    }
+
+    /** The heap an executor command gives its JVM ({@code -Xmx<N>m}), or null if it names none. */
+    private static Integer heapMb(java.util.List<String> command) {
+        for (String arg : command) {
+            if (arg.startsWith("-Xmx") && arg.endsWith("m")) {
+                return Integer.parseInt(arg.substring(4, arg.length() - 1));
+            }
+        }
+        return null;
     }
 }

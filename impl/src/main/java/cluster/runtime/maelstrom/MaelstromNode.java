@@ -45,10 +45,40 @@ public final class MaelstromNode {
     private static final List<String> OPTIONS = List.of("--role", "--masters", "--cores", "--memory", "--lease-ms",
             "--trace-dir", "--work-dir", "--conf");
 
+    /**
+     * How the node's core is wired: the protocol as built uses {@link #NONE}. A test harness may wrap a core's step
+     * (fault-injection/'s broken variants rewrite what a core is told or says) by starting the node through
+     * {@link #run} from a main class of its own; nothing in production does.
+     */
+    public interface CoreHook {
+        CoreHook NONE = new CoreHook() {
+        };
+
+        /** The step function the master's runtime drives. */
+        default NodeRuntime.Core master(MasterCore core) {
+            return core::step;
+        }
+
+        /** The configuration the worker core is built with. */
+        default WorkerConfig workerConfig(WorkerConfig real) {
+            return real;
+        }
+
+        /** The step function the worker's runtime drives ({@code real}: the configuration before {@link #workerConfig}). */
+        default NodeRuntime.Core worker(WorkerCore core, WorkerConfig real) {
+            return core::step;
+        }
+    }
+
     private MaelstromNode() {
     }
 
     public static void main(String[] args) throws Exception {
+        run(args, CoreHook.NONE);
+    }
+
+    /** Runs the node with its core wired through {@code hook}. */
+    public static void run(String[] args, CoreHook hook) throws Exception {
         cluster.messages.codec.ChronicleStartup.skipNativePosixBinding();
         // Only protocol lines may reach stdout: keep it for them, send everything else (logs) to stderr.
         PrintStream protocol = System.out;
@@ -81,9 +111,9 @@ public final class MaelstromNode {
         List<String> masters = Arrays.asList(options.get("--masters").split(","));
         if (options.get("--role").equals("master")) {
             startMaster(init.nodeId(), stdio, loop, router, trace, resume, conf,
-                    Long.parseLong(options.getOrDefault("--lease-ms", "1000")));
+                    Long.parseLong(options.getOrDefault("--lease-ms", "1000")), hook);
         } else {
-            atEnd[0] = startWorker(init.nodeId(), stdio, loop, router, trace, resume, conf, masters, options);
+            atEnd[0] = startWorker(init.nodeId(), stdio, loop, router, trace, resume, conf, masters, options, hook);
         }
     }
 
@@ -124,9 +154,10 @@ public final class MaelstromNode {
     }
 
     private static void startMaster(String nodeId, MaelstromStdio stdio, ScheduledExecutorService loop, Router router,
-            TraceSink trace, Traces.Resume resume, SparkConf conf, long leaseMs) throws Exception {
+            TraceSink trace, Traces.Resume resume, SparkConf conf, long leaseMs, CoreHook hook) throws Exception {
         MasterCore core = new MasterCore(MasterNode.config(nodeId, "maelstrom://" + nodeId, conf));
-        NodeRuntime runtime = new NodeRuntime(nodeId, core::step, loop, router, NodeRuntime.ProcessControl.NONE, trace);
+        NodeRuntime runtime = new NodeRuntime(nodeId, hook.master(core), loop, router, NodeRuntime.ProcessControl.NONE,
+                trace);
         LinKvCoordination coordination = new LinKvCoordination(new LinKv(stdio, leaseMs / 2), leaseMs);
         runtime.attach(coordination);
         stdio.onRequest(MaelstromStatus.REQUEST, request -> MaelstromStatus.reply(runtime,
@@ -167,21 +198,20 @@ public final class MaelstromNode {
     /** Starts the worker; returns what to do when the harness goes away (kill its executors). */
     private static Runnable startWorker(String nodeId, MaelstromStdio stdio, ScheduledExecutorService loop,
             Router router, TraceSink trace, Traces.Resume resume, SparkConf conf, List<String> masters,
-            Map<String, String> options)
-            throws Exception {
+            Map<String, String> options, CoreHook hook) throws Exception {
         long timeoutMs = conf.getDurationMs("spark.worker.timeout", 60_000, 1000);
         long retryMs = conf.getDurationMs("spark.cluster.registrationRetryInterval", 500, 1000);
         WorkerConfig config = new WorkerConfig(nodeId, "127.0.0.1", 0, Integer.parseInt(options.getOrDefault("--cores",
                 "2")), Integer.parseInt(options.getOrDefault("--memory", "1024")), masters, retryMs, retryMs,
                 Math.max(100, timeoutMs / 4), retryMs);
-        WorkerCore core = new WorkerCore(config, System.currentTimeMillis());
+        WorkerCore core = new WorkerCore(hook.workerConfig(config), System.currentTimeMillis());
         Path workDir = options.containsKey("--work-dir") ? Path.of(options.get("--work-dir"))
                 : Files.createTempDirectory("cluster-worker-");
         Files.createDirectories(workDir);
         // The executors trace where their driver's command says (the harness's trace directory): an ended
         // executor's last clock is read from there.
         ExecutorProcesses processes = new ExecutorProcesses(workDir, 2000, Map.of(), options.get("--trace-dir"));
-        NodeRuntime runtime = new NodeRuntime(nodeId, core::step, loop, router, processes, trace);
+        NodeRuntime runtime = new NodeRuntime(nodeId, hook.worker(core, config), loop, router, processes, trace);
         processes.reportTo(runtime);
         start(runtime, resume);
         stdio.onEnvelope(envelope -> runtime.execute(() -> router.deliver(envelope)));
