@@ -1,15 +1,19 @@
 package cluster.sim;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A report a person can read: one self-contained HTML page (inline SVG and CSS, no script) with the run's options,
  * the command that replays it, the violation, and a timeline: a lane per node (executors on their worker's lane),
  * messages as arrows (lost ones dashed, ending in a cross), faults as shaded intervals on the lanes they hit
  * (network-wide ones as a band on top), leader terms as bars labelled with their epoch, process deaths and
- * executor launches as marks, the moment faults healed, and the violation as a red line.
+ * executor launches as marks, the moment faults healed, and the violation as a red line. Used by the simulator and
+ * by the process harness; a timeline of more than {@value #GROUP_ABOVE} messages is thinned (see {@link #thin}).
  */
 public final class HtmlReport {
     private static final int LEFT = 150;
@@ -18,6 +22,12 @@ public final class HtmlReport {
     /** Short runs are stretched to at least this width; long ones get at least this many pixels per second. */
     private static final double MIN_WIDTH_PX = 1_400;
     private static final double MIN_PX_PER_SECOND = 40;
+    /** Beyond this many messages, messages of one type on one link sent within one {@value #GROUP_MS} ms are one arrow. */
+    static final int GROUP_ABOVE = 1_500;
+    static final long GROUP_MS = 1_000;
+    /** Messages drawn faint: heartbeats, and the masters' lin-kv operations (the process harness's lease). */
+    private static final java.util.Set<String> BACKGROUND = java.util.Set.of("Heartbeat", "read", "read_ok", "cas",
+            "cas_ok", "write", "write_ok", "error");
 
     /** The horizontal scale of this report. */
     private final double pxPerSecond;
@@ -26,12 +36,30 @@ public final class HtmlReport {
         this.pxPerSecond = pxPerSecond;
     }
 
+    /** The report of one simulated run. */
     public static String render(RunResult result, Timeline t, String title) {
-        long end = Math.max(1, t.endMs);
-        return new HtmlReport(Math.max(MIN_PX_PER_SECOND, MIN_WIDTH_PX / (end / 1000.0))).draw(result, t, title, end);
+        SimOptions o = result.options();
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("seed", Long.toString(o.seed()));
+        facts.put("cluster", o.masters() + " masters, " + o.workers() + " workers");
+        facts.put("nemesis", (o.nemeses().isEmpty() ? "none" : o.nemesisList())
+                + (o.lossyPartitions() ? " (partitions lose messages)" : ""));
+        facts.put("variant", o.variant().cliName + " (" + o.variant().description + ")");
+        facts.put("steps", result.steps() + " (" + result.faultySteps() + " with faults), " + result.simulatedMs()
+                + " simulated ms");
+        facts.put("faults", result.faults().isEmpty() ? "none" : result.faults().toString());
+        facts.put("replay", o.replayCommand());
+        return render(title, facts, result.violation(), t);
     }
 
-    private String draw(RunResult result, Timeline t, String title, long end) {
+    /** The report of any run: its title, facts (name, value) in order, its violation (null if none), its timeline. */
+    public static String render(String title, Map<String, String> facts, Violation violation, Timeline t) {
+        long end = Math.max(1, t.endMs);
+        HtmlReport report = new HtmlReport(Math.max(MIN_PX_PER_SECOND, MIN_WIDTH_PX / (end / 1000.0)));
+        return page(title, facts, violation, t, report.draw(t, end));
+    }
+
+    private String draw(Timeline t, long end) {
         List<String> lanes = new ArrayList<>(t.lanes.keySet());
         int width = LEFT + (int) Math.ceil(end / 1000.0 * pxPerSecond) + 260; // room for the violation's label
         int height = TOP + lanes.size() * LANE + 40;
@@ -66,7 +94,7 @@ public final class HtmlReport {
                     .append(esc(t.violation.property())).append("</text>\n");
         }
         svg.append("</svg>\n");
-        return page(result, t, title, svg.toString());
+        return svg.toString();
     }
 
     private void axis(StringBuilder svg, long end, int laneCount) {
@@ -122,8 +150,41 @@ public final class HtmlReport {
         }
     }
 
-    private void messages(StringBuilder svg, Timeline t, List<String> lanes) {
+    /** A message drawn as an arrow, standing for {@code count} messages. */
+    private record Arrow(Timeline.Message first, int count) {
+    }
+
+    /**
+     * The arrows to draw: one per message up to {@value #GROUP_ABOVE} messages; beyond, the messages of one type on
+     * one link (lanes), delivered or lost alike, sent within the same {@value #GROUP_MS} ms, are one arrow (the
+     * first of them) labelled with their count.
+     */
+    static List<Arrow> thin(Timeline t) {
+        List<Arrow> arrows = new ArrayList<>();
+        if (t.messages.size() <= GROUP_ABOVE) {
+            t.messages.forEach(m -> arrows.add(new Arrow(m, 1)));
+            return arrows;
+        }
+        Map<String, int[]> index = new LinkedHashMap<>();
         for (Timeline.Message m : t.messages) {
+            String key = t.laneOf(m.from()) + ">" + t.laneOf(m.to()) + ">" + m.type() + ">" + m.delivered() + ">"
+                    + m.sentMs() / GROUP_MS;
+            int[] at = index.get(key);
+            if (at == null) {
+                index.put(key, new int[] {arrows.size()});
+                arrows.add(new Arrow(m, 1));
+            } else {
+                Arrow a = arrows.get(at[0]);
+                arrows.set(at[0], new Arrow(a.first(), a.count() + 1));
+            }
+        }
+        return arrows;
+    }
+
+    private void messages(StringBuilder svg, Timeline t, List<String> lanes) {
+        for (Arrow arrow : thin(t)) {
+            Timeline.Message m = arrow.first();
+            String times = arrow.count() > 1 ? " (first of " + arrow.count() + " within " + GROUP_MS + " ms)" : "";
             int from = lanes.indexOf(t.laneOf(m.from()));
             int to = lanes.indexOf(t.laneOf(m.to()));
             if (from < 0 || to < 0) {
@@ -131,13 +192,18 @@ public final class HtmlReport {
             }
             int x1 = x(m.sentMs());
             int x2 = Math.max(x1 + 1, x(m.atMs()));
-            String css = m.delivered() ? (m.type().equals("Heartbeat") ? "msg beat" : "msg") : "msg lost";
+            String css = m.delivered() ? (BACKGROUND.contains(m.type()) ? "msg beat" : "msg") : "msg lost";
             svg.append("<line class='").append(css).append("' x1='").append(x1).append("' y1='").append(laneY(from))
                     .append("' x2='").append(x2).append("' y2='").append(laneY(to)).append("'")
                     .append(m.delivered() ? " marker-end='url(#arrow)'" : "").append("><title>")
                     .append(esc(m.type() + " " + m.from() + " -> " + m.to() + ", sent " + m.sentMs() + " ms, "
-                            + (m.delivered() ? "delivered " : "lost ") + m.atMs() + " ms"))
+                            + (m.delivered() ? "delivered " : "lost ") + m.atMs() + " ms" + times))
                     .append("</title></line>\n");
+            if (arrow.count() > 1 && !BACKGROUND.contains(m.type())) { // the faint traffic's counts are in titles
+                svg.append("<text class='count' x='").append(x2 + 1).append("' y='")
+                        .append((laneY(from) + laneY(to)) / 2).append("'>\u00d7").append(arrow.count())
+                        .append("</text>");
+            }
             if (!m.delivered()) {
                 svg.append("<text class='lostmark' x='").append(x2 - 3).append("' y='").append(laneY(to) + 4)
                         .append("'>x</text>");
@@ -166,36 +232,49 @@ public final class HtmlReport {
         }
     }
 
-    private static String page(RunResult result, Timeline t, String title, String svg) {
-        SimOptions o = result.options();
+    private static String page(String title, Map<String, String> facts, Violation v, Timeline t, String svg) {
         StringBuilder html = new StringBuilder();
         html.append("<!DOCTYPE html>\n<html lang='en'><head><meta charset='utf-8'><title>").append(esc(title))
                 .append("</title>\n<style>").append(CSS).append("</style></head><body>\n<h1>").append(esc(title))
-                .append("</h1>\n<table class='facts'>")
-                .append(row("seed", Long.toString(o.seed())))
-                .append(row("cluster", o.masters() + " masters, " + o.workers() + " workers"))
-                .append(row("nemesis", (o.nemeses().isEmpty() ? "none" : o.nemesisList())
-                        + (o.lossyPartitions() ? " (partitions lose messages)" : "")))
-                .append(row("variant", o.variant().cliName + " (" + o.variant().description + ")"))
-                .append(row("steps", result.steps() + " (" + result.faultySteps() + " with faults), "
-                        + result.simulatedMs() + " simulated ms"))
-                .append(row("faults", result.faults().isEmpty() ? "none" : result.faults().toString()))
-                .append(row("replay", o.replayCommand()));
+                .append("</h1>\n<table class='facts'>");
+        facts.forEach((name, value) -> html.append(row(name, value)));
+        html.append(row("messages", messageCounts(t)));
         html.append("</table>\n");
-        Violation v = result.violation();
         if (v == null) {
             html.append("<p class='ok'>No property was violated.</p>\n");
         } else {
             html.append("<p class='bad'><b>").append(esc(v.property())).append("</b> violated (")
-                    .append(v.kind().name().toLowerCase(Locale.ROOT)).append(") at step ").append(v.step())
-                    .append(", t = ").append(v.timeMs()).append(" ms: ").append(esc(v.detail())).append("</p>\n");
+                    .append(v.kind().name().toLowerCase(Locale.ROOT)).append(")")
+                    .append(v.step() > 0 ? " at step " + v.step() + "," : " at").append(" t = ").append(v.timeMs())
+                    .append(" ms: ").append(esc(v.detail())).append("</p>\n");
         }
         html.append(LEGEND);
         if (t.messagesLeftOut > 0) {
             html.append("<p class='note'>").append(t.messagesLeftOut).append(" earlier messages are not drawn.</p>");
         }
+        if (t.messages.size() > GROUP_ABOVE) {
+            html.append("<p class='note'>").append(t.messages.size()).append(" messages drawn as ")
+                    .append(thin(t).size()).append(" arrows: messages of one type on one link sent within the same ")
+                    .append(GROUP_MS / 1000).append(" s are one arrow (the first), labelled \u00d7count (heartbeats and "
+                            + "lin-kv operations: the count is in the arrow's title).</p>");
+        }
         html.append("<div class='timeline'>\n").append(svg).append("</div>\n</body></html>\n");
         return html.toString();
+    }
+
+    /** How many messages of each type the timeline holds, most frequent first. */
+    private static String messageCounts(Timeline t) {
+        Map<String, Integer> byType = new TreeMap<>();
+        int lost = 0;
+        for (Timeline.Message m : t.messages) {
+            byType.merge(m.type(), 1, Integer::sum);
+            lost += m.delivered() ? 0 : 1;
+        }
+        StringBuilder b = new StringBuilder().append(t.messages.size()).append(" drawn (").append(lost)
+                .append(" lost)");
+        byType.entrySet().stream().sorted((a, c) -> c.getValue() - a.getValue())
+                .forEach(e -> b.append(", ").append(e.getKey()).append(' ').append(e.getValue()));
+        return b.toString();
     }
 
     private static String row(String name, String value) {
@@ -235,7 +314,7 @@ public final class HtmlReport {
             + "<span class='k term'></span> leader term (epoch) "
             + "<span class='k launch'></span> executor launched "
             + "<span class='k exit'></span> executor ended "
-            + "<span class='k arrowk'></span> message (hover for type) "
+            + "<span class='k arrowk'></span> message (hover for type; \u00d7N: N of one type on one link) "
             + "<span class='k lostk'></span> message lost "
             + "<span class='k partition'></span> partition "
             + "<span class='k kill'></span> killed "
@@ -253,6 +332,7 @@ public final class HtmlReport {
             ".tick{stroke:#f2f2f2} .ticktext{font-size:10px;fill:#888}",
             ".msg{stroke:#456;stroke-width:0.8;opacity:0.7} .msg.beat{stroke:#bbb;opacity:0.4}",
             ".msg.lost{stroke:#c33;stroke-dasharray:3,2} .lostmark{fill:#c33;font-size:10px}",
+            ".count{font-size:8px;fill:#456}",
             ".fault{opacity:0.25} .fault.kill{fill:#000} .fault.pause{fill:#f90}",
             ".fault.partition-halves,.fault.partition-leader,.fault.partition-bridge,.fault.partition-one-way{fill:#36c}",
             ".fault.delay{fill:#a6f;opacity:0.5} .fault.drop{fill:#c33;opacity:0.5} .fault.duplicate{fill:#3a3;opacity:0.5}",

@@ -9,11 +9,14 @@ import java.util.Set;
 /**
  * What a person needs to read one run, recorded only when a report is asked for: a lane per node (executors on
  * their worker's lane), messages, faults as intervals, process starts and deaths, executor launches and ends,
- * leader terms, the moment the faults healed, and the violation. {@link HtmlReport} draws it.
+ * leader terms, the moment the faults healed, and the violation. {@link HtmlReport} draws it. The simulator and the
+ * process harness ({@code cluster.harness}) both record into it; times are milliseconds from the run's start. Not
+ * thread-safe: a recorder on several threads holds one lock around it.
  */
 public final class Timeline {
     /** Beyond this many messages the report keeps only the last ones (a run's story is at its end). */
     static final int MAX_MESSAGES = 6_000;
+    private final int maxMessages;
 
     record Message(String from, String to, String type, long sentMs, long atMs, boolean delivered) {
     }
@@ -41,11 +44,21 @@ public final class Timeline {
     /** Executor node → its worker: executors are drawn on their worker's lane. */
     final Map<String, String> executorWorkers = new LinkedHashMap<>();
 
-    private void lane(String node) {
+    public Timeline() {
+        this(MAX_MESSAGES);
+    }
+
+    /** A timeline keeping at most {@code maxMessages} messages (the last ones). */
+    public Timeline(int maxMessages) {
+        this.maxMessages = maxMessages;
+    }
+
+    /** Adds a lane (lanes are drawn in the order they were first named). */
+    public void lane(String node) {
         lanes.putIfAbsent(node, node);
     }
 
-    void process(String node, long atMs, String what) {
+    public void process(String node, long atMs, String what) {
         lane(node);
         marks.add(new Mark(node, atMs, what, "process"));
         if (what.equals("killed")) {
@@ -54,43 +67,49 @@ public final class Timeline {
     }
 
     void message(InFlight m, long atMs, boolean delivered) {
-        if (messages.size() >= MAX_MESSAGES) {
+        message(m.from(), m.to(), m.message().type(), m.sentAtMs(), atMs, delivered);
+    }
+
+    /** A message of {@code type} sent at {@code sentMs}, delivered (or lost) at {@code atMs}. */
+    public void message(String from, String to, String type, long sentMs, long atMs, boolean delivered) {
+        if (messages.size() >= maxMessages) {
             messages.removeFirst();
             messagesLeftOut++;
         }
-        messages.add(new Message(m.from(), m.to(), m.message().type(), m.sentAtMs(), atMs, delivered));
+        messages.add(new Message(from, to, type, sentMs, atMs, delivered));
     }
 
-    void fault(String kind, String description, Set<String> nodes, long startMs, long endMs) {
+    /** A fault of {@code kind} (a {@link FaultKind} label) hitting {@code nodes} (none: the whole network). */
+    public void fault(String kind, String description, Set<String> nodes, long startMs, long endMs) {
         faults.add(new Fault(kind, description, List.copyOf(nodes), startMs, endMs)); // in the order given
     }
 
-    void launch(String worker, String executorNode, String executor, long atMs) {
+    public void launch(String worker, String executorNode, String executor, long atMs) {
         lane(worker);
         executorWorkers.put(executorNode, worker);
         marks.add(new Mark(worker, atMs, "launch " + executor, "launch"));
     }
 
-    void executorEnd(String worker, String executor, long atMs, int exitCode) {
+    public void executorEnd(String worker, String executor, long atMs, int exitCode) {
         marks.add(new Mark(worker, atMs, "end " + executor + " (exit " + exitCode + ")", "exit"));
     }
 
-    void termStart(String master, long epoch, long atMs) {
+    public void termStart(String master, long epoch, long atMs) {
         openTerms.put(master, new Term(master, epoch, atMs, -1));
     }
 
-    void termEnd(String master, long atMs) {
+    public void termEnd(String master, long atMs) {
         Term open = openTerms.remove(master);
         if (open != null) {
             terms.add(new Term(master, open.epoch(), open.startMs(), atMs));
         }
     }
 
-    void healed(long atMs) {
+    public void healed(long atMs) {
         healedAtMs = atMs;
     }
 
-    void finish(long atMs, Violation found) {
+    public void finish(long atMs, Violation found) {
         endMs = atMs;
         violation = found;
         for (String master : new ArrayList<>(openTerms.keySet())) {
