@@ -124,9 +124,16 @@ public final class CampaignCommand implements Callable<Integer> {
 
     /** The Maelstrom-style process harness: one campaign of real processes per seed (default 1 run of 60 s). */
     private int processCampaign(PrintWriter out) throws IOException {
-        if (!variant.equals("none")) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--variant: the broken variants are "
-                    + "test-only rewrites of the simulator; --mode process runs the protocol as built");
+        Variant chosen;
+        try {
+            chosen = Variant.byCliName(variant);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--variant: " + e.getMessage());
+        }
+        String refusal = cluster.harness.ProcessVariants.refusal(chosen);
+        if (refusal != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--variant " + variant + " cannot show in a "
+                    + "process campaign: " + refusal);
         }
         if (runs != null && runs < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--runs must be at least 1: " + runs);
@@ -147,7 +154,7 @@ public final class CampaignCommand implements Callable<Integer> {
         long first = seed != null ? seed : System.currentTimeMillis();
         try {
             return new ProcessCampaignPrinter(out).run(first, runs == null ? 1 : runs, durationMs, kinds, masters,
-                    workers, traceDir);
+                    workers, traceDir, chosen, report);
         } catch (IOException e) {
             throw e;
         } catch (Exception e) {

@@ -1,6 +1,8 @@
 package cluster.cli;
 
 import cluster.harness.ProcessCampaign;
+import cluster.harness.ProcessReport;
+import cluster.sim.Variant;
 import cluster.sim.Nemesis;
 
 import java.io.PrintWriter;
@@ -22,29 +24,40 @@ final class ProcessCampaignPrinter {
         this.out = out;
     }
 
-    /** Runs seeds {@code seed .. seed+runs-1}; 0 when none violated anything and every trace conforms, else 1. */
-    int run(long seed, int runs, long durationMs, Set<Nemesis> nemeses, int masters, int workers, Path logs)
-            throws Exception {
+    /**
+     * Runs seeds {@code seed .. seed+runs-1} (of {@code variant}); 0 when none violated anything and every trace
+     * conforms, else 1. With {@code report}, writes the HTML report of the first failing campaign, else of the first.
+     */
+    int run(long seed, int runs, long durationMs, Set<Nemesis> nemeses, int masters, int workers, Path logs,
+            Variant variant, Path report) throws Exception {
         Path dir = logs != null ? logs : Files.createTempDirectory("cluster-campaign-");
         String kinds = nemeses.isEmpty() ? "none"
                 : nemeses.stream().map(Nemesis::cliName).collect(Collectors.joining(","));
         int failed = 0;
+        boolean reported = false;
         for (int i = 0; i < runs; i++) {
             long s = seed + i;
             Path runDir = dir.resolve("seed-" + s);
-            out.printf("campaign --mode process: seed %d, %d s of faults, %d masters, %d workers, nemesis %s; node logs "
-                    + "in %s%n", s, durationMs / 1000, masters, workers, kinds, runDir);
+            out.printf("campaign --mode process: seed %d, %d s of faults, %d masters, %d workers, nemesis %s%s; node "
+                    + "logs in %s%n", s, durationMs / 1000, masters, workers, kinds,
+                    variant == Variant.NONE ? "" : ", variant " + variant.cliName, runDir);
             out.flush();
-            ProcessCampaign.Result r = new ProcessCampaign(new ProcessCampaign.Options(s, durationMs, 60_000, nemeses,
-                    masters, workers, runDir), out).run();
+            ProcessCampaign campaign = new ProcessCampaign(new ProcessCampaign.Options(s, durationMs, 60_000, nemeses,
+                    masters, workers, runDir), out).variant(variant);
+            ProcessCampaign.Result r = campaign.run();
             print(r);
             if (!r.passed()) {
                 failed++;
                 out.println(r.violation() != null ? "VIOLATION seed " + s + ": " + r.violation()
                         : "TRACE seed " + s + ": " + r.trace().message() + "\n" + r.trace().details());
-                out.printf("  rerun: bin/cluster campaign --mode process --seed %d --duration %ds --nemesis %s "
-                        + "--masters %d --workers %d (the faults repeat; the processes' timing does not)%n", s,
-                        durationMs / 1000, kinds, masters, workers);
+                out.println("  rerun: " + ProcessReport.rerunCommand(campaign.options(), variant)
+                        + " (the faults repeat; the processes' timing does not)");
+            }
+            // The first failing campaign's report replaces the first campaign's.
+            if (report != null && (!reported || (!r.passed() && failed == 1))) {
+                ProcessReport.write(report, campaign, r);
+                out.println("report: " + report.toAbsolutePath() + " (seed " + s + ")");
+                reported = true;
             }
         }
         out.printf("runs:        %d, violations: %d%n", runs, failed);

@@ -38,6 +38,10 @@ final class HarnessNetwork implements AutoCloseable {
     private record Link(String from, String to) {
     }
 
+    /** A message on its way: its line, its parsed form (for the observer), when it was sent. */
+    private record Carried(String line, JsonNode message, long sentNanos) {
+    }
+
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "harness-network");
         t.setDaemon(true);
@@ -47,16 +51,22 @@ final class HarnessNetwork implements AutoCloseable {
     private final Random random;
     // On the thread only:
     private final Set<Link> cut = new HashSet<>();
-    private final Map<Link, Deque<String>> held = new HashMap<>();
+    private final Map<Link, Deque<Carried>> held = new HashMap<>();
     private final Map<Link, Long> lastDue = new HashMap<>();
     private int delayBoundMs;
     private double dropRate;
     private double duplicateRate;
     final AtomicLong delivered = new AtomicLong();
     final AtomicLong lost = new AtomicLong();
+    private volatile NetworkObserver observer = NetworkObserver.NONE;
 
     HarnessNetwork(long seed) {
         this.random = new Random(seed);
+    }
+
+    /** Who sees every message at its end (the campaign's timeline and its checks of launches). */
+    void observe(NetworkObserver messages) {
+        this.observer = messages;
     }
 
     /** Where lines to {@code nodeId} go from now on (its new life, after a restart). */
@@ -67,7 +77,13 @@ final class HarnessNetwork implements AutoCloseable {
     /** The node is gone: lines to it are lost, and so is what is held for it. */
     void detach(String nodeId) {
         endpoints.remove(nodeId);
-        thread.execute(() -> held.entrySet().removeIf(e -> e.getKey().to.equals(nodeId)));
+        execute(() -> held.entrySet().removeIf(e -> {
+            if (!e.getKey().to.equals(nodeId)) {
+                return false;
+            }
+            e.getValue().forEach(c -> end(e.getKey(), c, false));
+            return true;
+        }));
     }
 
     /** A line written by a node (or a service of the harness): routed to its {@code dest}. From any thread. */
@@ -85,12 +101,14 @@ final class HarnessNetwork implements AutoCloseable {
             LOG.warn("a message without src or dest (dropped): {}", line);
             return;
         }
-        execute(() -> route(new Link(from, to), line));
+        Carried carried = new Carried(line, message, System.nanoTime());
+        execute(() -> route(new Link(from, to), carried));
     }
 
-    private void route(Link link, String line) {
+    private void route(Link link, Carried line) {
         if (dropRate > 0 && random.nextDouble() < dropRate) {
             lost.incrementAndGet();
+            end(link, line, false);
             return;
         }
         if (duplicateRate > 0 && random.nextDouble() < duplicateRate) {
@@ -99,7 +117,7 @@ final class HarnessNetwork implements AutoCloseable {
         schedule(link, line);
     }
 
-    private void schedule(Link link, String line) {
+    private void schedule(Link link, Carried line) {
         if (cut.contains(link)) {
             held.computeIfAbsent(link, l -> new ArrayDeque<>()).add(line);
             return;
@@ -115,7 +133,7 @@ final class HarnessNetwork implements AutoCloseable {
         thread.schedule(() -> arrive(link, line), due - now, TimeUnit.NANOSECONDS);
     }
 
-    private void arrive(Link link, String line) {
+    private void arrive(Link link, Carried line) {
         if (cut.contains(link)) {
             held.computeIfAbsent(link, l -> new ArrayDeque<>()).add(line);
             return;
@@ -123,10 +141,20 @@ final class HarnessNetwork implements AutoCloseable {
         Consumer<String> endpoint = endpoints.get(link.to);
         if (endpoint == null) {
             lost.incrementAndGet();
+            end(link, line, false);
             return;
         }
         delivered.incrementAndGet();
-        endpoint.accept(line);
+        end(link, line, true);
+        endpoint.accept(line.line);
+    }
+
+    private void end(Link link, Carried line, boolean delivered) {
+        try {
+            observer.carried(link.from, link.to, line.message, line.sentNanos, System.nanoTime(), delivered);
+        } catch (RuntimeException e) {
+            LOG.warn("the network's observer failed on {}: {}", line.line, e.toString());
+        }
     }
 
     /** Cuts the links from every node of {@code from} to every node of {@code to} (one way). */
@@ -146,9 +174,9 @@ final class HarnessNetwork implements AutoCloseable {
     void heal() {
         execute(() -> {
             cut.clear();
-            List<Map.Entry<Link, Deque<String>>> waiting = new ArrayList<>(held.entrySet());
+            List<Map.Entry<Link, Deque<Carried>>> waiting = new ArrayList<>(held.entrySet());
             held.clear();
-            for (Map.Entry<Link, Deque<String>> e : waiting) {
+            for (Map.Entry<Link, Deque<Carried>> e : waiting) {
                 e.getValue().forEach(line -> schedule(e.getKey(), line));
             }
         });

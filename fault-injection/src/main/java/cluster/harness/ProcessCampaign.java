@@ -4,6 +4,8 @@ import cluster.messages.ApplicationDescription;
 import cluster.messages.MasterStateResponse;
 import cluster.messages.RecoveryState;
 import cluster.sim.Nemesis;
+import cluster.sim.Timeline;
+import cluster.sim.Variant;
 import cluster.sim.Violation;
 import cluster.spec.SpecLocation;
 import cluster.tracecheck.TraceCheckOptions;
@@ -72,19 +74,63 @@ public final class ProcessCampaign {
     private final List<HarnessDriver> stopped = new ArrayList<>();
     private int samples;
     private volatile ProcessCluster cluster;
+    private Variant variant = Variant.NONE;
+    private ProcessTimeline recorder;
+    private MachineChecks machines;
+    private Timeline timeline;
 
     public ProcessCampaign(Options options, PrintWriter out) {
         this.options = options;
         this.out = out;
     }
 
+    /**
+     * Runs a broken variant in the node processes (test-only; workers then have {@value
+     * ProcessVariants#WORKER_MEMORY_MB} MB, see {@link ProcessVariants}); refused for a variant that cannot show.
+     */
+    public ProcessCampaign variant(Variant broken) {
+        String refusal = ProcessVariants.refusal(broken);
+        if (refusal != null) {
+            throw new IllegalArgumentException("variant " + broken.cliName + " cannot show in a process campaign: "
+                    + refusal);
+        }
+        this.variant = broken;
+        return this;
+    }
+
+    public Variant variant() {
+        return variant;
+    }
+
+    public Options options() {
+        return options;
+    }
+
+    /** How many drivers the workload started so far. */
+    int drivers() {
+        ProcessCluster c = cluster;
+        return c == null ? 0 : c.drivers().size();
+    }
+
+    /** What the campaign saw, for its report ({@link ProcessReport}); complete once {@link #run} returned. */
+    public Timeline timeline() {
+        return timeline;
+    }
+
     public Result run() throws Exception {
         Random workload = new Random(options.seed);
         Result result;
         Path traceDir;
+        int memoryMb = variant == Variant.NONE ? 1024 : ProcessVariants.WORKER_MEMORY_MB;
         try (ProcessCluster cluster = new ProcessCluster(new ProcessCluster.Settings(options.masters, options.workers, 2,
-                1024, 1000, "4s", options.dir), options.seed)) {
+                memoryMb, 1000, "4s", options.dir), options.seed).variant(variant)) {
             this.cluster = cluster;
+            List<String> nodes = new ArrayList<>(cluster.masters());
+            nodes.addAll(cluster.workers());
+            recorder = new ProcessTimeline(startNanos, nodes);
+            machines = new MachineChecks(2, memoryMb);
+            cluster.observe(recorder);
+            cluster.network().observe(recorder);
             cluster.start();
             log("%d masters and %d workers started; logs in %s", options.masters, options.workers, options.dir);
             Violation violation = waitFor(cluster, 60_000, this::leaderReady);
@@ -94,6 +140,7 @@ public final class ProcessCampaign {
                 violation = faultyPhase(cluster, workload);
             }
             if (violation == null) {
+                recorder.healed(elapsedMs());
                 log("faults healed; quiet phase of up to %d s", options.quietMs / 1000);
                 violation = waitFor(cluster, options.quietMs, c -> ProcessChecks.liveness(healed(c)));
             }
@@ -101,6 +148,7 @@ public final class ProcessCampaign {
                 log("VIOLATION %s", violation);
             }
             traceDir = cluster.traceDir();
+            timeline = recorder.finish(elapsedMs(), violation);
             result = new Result(faults, samples, cluster.drivers().size(), executorsSeen.size(),
                     cluster.network().delivered.get(), cluster.network().lost.get(), violation, null, 0);
         }
@@ -142,6 +190,7 @@ public final class ProcessCampaign {
                 log("app of %s stopped, app-3 submitted", first.nodeId());
                 rotated = true;
             }
+            long injected = elapsedMs();
             ProcessNemesis.Fault fault = nemesis.inject();
             if (fault != null) {
                 faults.merge(fault.kind().label, 1, Integer::sum);
@@ -150,6 +199,7 @@ public final class ProcessCampaign {
             Violation v = sampleFor(cluster, nemesis.holdMs());
             if (fault != null) {
                 fault.heal().heal();
+                recorder.fault(fault.kind(), fault.description(), fault.nodes(), injected, elapsedMs());
             }
             if (v == null) {
                 v = sampleFor(cluster, nemesis.gapMs());
@@ -165,7 +215,7 @@ public final class ProcessCampaign {
     private Violation sampleFor(ProcessCluster cluster, long ms) throws InterruptedException {
         long until = elapsedMs() + ms;
         while (elapsedMs() < until) {
-            Violation v = ProcessChecks.safety(sample(cluster));
+            Violation v = safety(cluster);
             if (v != null) {
                 return v;
             }
@@ -174,10 +224,18 @@ public final class ProcessCampaign {
         return null;
     }
 
-    private ProcessChecks.Sample sample(ProcessCluster cluster) {
+    /** Samples the cluster: the masters' books, the lease, the machines, the messages seen. */
+    private Violation safety(ProcessCluster cluster) {
         samples++;
-        cluster.executorProcesses().forEach(e -> executorsSeen.add(e.key()));
-        return new ProcessChecks.Sample(elapsedMs(), statuses(cluster), cluster.leaseHistory());
+        List<ProcessCluster.ExecutorProcess> executors = cluster.executorProcesses();
+        executors.forEach(e -> executorsSeen.add(e.key()));
+        recorder.lease(cluster.lease(), elapsedMs());
+        ProcessChecks.Sample s = new ProcessChecks.Sample(elapsedMs(), statuses(cluster), cluster.leaseHistory());
+        Violation v = ProcessChecks.safety(s);
+        if (v == null) {
+            v = recorder.violation();
+        }
+        return v != null ? v : machines.check(s.atMs(), s.statuses(), executors);
     }
 
     private static Map<String, MasterStateResponse> statuses(ProcessCluster cluster) {
@@ -221,7 +279,7 @@ public final class ProcessCampaign {
         long until = elapsedMs() + ms;
         Violation last;
         do {
-            Violation unsafe = ProcessChecks.safety(sample(cluster));
+            Violation unsafe = safety(cluster);
             if (unsafe != null) {
                 return unsafe;
             }

@@ -6,6 +6,7 @@ import cluster.runtime.JavaCommand;
 import cluster.runtime.maelstrom.LinKvCoordination;
 import cluster.runtime.maelstrom.MaelstromNode;
 import cluster.runtime.maelstrom.MaelstromStatus;
+import cluster.sim.Variant;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -61,6 +62,8 @@ public final class ProcessCluster implements AutoCloseable {
     private final List<HarnessDriver> drivers = new CopyOnWriteArrayList<>();
     private final List<Long> startedPids = new CopyOnWriteArrayList<>();
     private final AtomicLong msgIds = new AtomicLong();
+    private volatile Variant variant = Variant.NONE;
+    private volatile ClusterObserver observer = ClusterObserver.NONE;
 
     public ProcessCluster(Settings settings, long seed) throws IOException {
         this.settings = settings;
@@ -79,6 +82,17 @@ public final class ProcessCluster implements AutoCloseable {
     /** Where every node, executor and driver traces, one file each; a restarted node goes on with its file. */
     public Path traceDir() {
         return settings.dir.resolve("trace");
+    }
+
+    /** Runs every master and worker as this broken variant (test-only: {@link VariantNode}); before {@link #start}. */
+    public ProcessCluster variant(Variant broken) {
+        this.variant = broken;
+        return this;
+    }
+
+    /** Who hears of processes started, killed, paused and resumed; before {@link #start}. */
+    void observe(ClusterObserver processes) {
+        this.observer = processes;
     }
 
     /** Starts every master and worker and waits for each to answer {@code init}. */
@@ -129,8 +143,12 @@ public final class ProcessCluster implements AutoCloseable {
     private void launch(String nodeId) throws Exception {
         boolean master = masterIds.contains(nodeId);
         int life = lives.merge(nodeId, 1, Integer::sum);
+        Variant broken = variant;
         List<String> command = JavaCommand.of(List.of("-Xmx160m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-Xshare:auto"), MaelstromNode.class.getName());
+                "-Xshare:auto"), broken == Variant.NONE ? MaelstromNode.class.getName() : VariantNode.class.getName());
+        if (broken != Variant.NONE) {
+            command.addAll(List.of(VariantNode.OPTION, broken.cliName));
+        }
         command.addAll(List.of("--role", master ? "master" : "worker", "--masters", String.join(",", masterIds),
                 "--lease-ms", Long.toString(settings.leaseMs), "--conf", "spark.worker.timeout="
                         + settings.workerTimeout, "--conf", "spark.cluster.registrationRetryInterval=500ms",
@@ -156,6 +174,7 @@ public final class ProcessCluster implements AutoCloseable {
         }
         network.attach(nodeId, process::write);
         LOG.info("{} started (pid {}, life {})", nodeId, process.pid(), life);
+        observer.started(nodeId, life);
     }
 
     /** A line a node wrote: a reply to the harness, or a message for the network. */
@@ -258,6 +277,7 @@ public final class ProcessCluster implements AutoCloseable {
         if (process != null) {
             process.kill();
             LOG.info("{} killed (pid {})", nodeId, process.pid());
+            observer.killed(nodeId);
         }
     }
 
@@ -274,6 +294,7 @@ public final class ProcessCluster implements AutoCloseable {
         if (process != null) {
             paused.add(nodeId);
             process.pause();
+            observer.paused(nodeId);
         }
     }
 
@@ -282,11 +303,12 @@ public final class ProcessCluster implements AutoCloseable {
         paused.remove(nodeId);
         if (process != null) {
             process.resume();
+            observer.resumed(nodeId);
         }
     }
 
     /** An executor process seen on a worker's machine: its app, id, cores and heap, from its command line. */
-    public record ExecutorProcess(String workerId, String appId, int execId, int cores, long pid) {
+    public record ExecutorProcess(String workerId, String appId, int execId, int cores, long pid, int heapMb) {
         String key() {
             return appId + "/" + execId + "@" + workerId;
         }
@@ -307,7 +329,7 @@ public final class ProcessCluster implements AutoCloseable {
                 int cores = args.indexOf("--cores");
                 if (app >= 0 && id >= 0 && cores >= 0 && cores + 1 < args.size()) {
                     found.add(new ExecutorProcess(w, args.get(app + 1), Integer.parseInt(args.get(id + 1)),
-                            Integer.parseInt(args.get(cores + 1)), child.pid()));
+                            Integer.parseInt(args.get(cores + 1)), child.pid(), heapMb(args)));
                 }
             }));
         }
@@ -333,6 +355,16 @@ public final class ProcessCluster implements AutoCloseable {
             }
         }
         return launched;
+    }
+
+    /** The heap an executor's JVM was given ({@code -Xmx<N>m}, as the worker launched it), or 0. */
+    private static int heapMb(List<String> args) {
+        for (String arg : args) {
+            if (arg.startsWith("-Xmx") && arg.endsWith("m")) {
+                return Integer.parseInt(arg.substring(4, arg.length() - 1));
+            }
+        }
+        return 0;
     }
 
     private Path workDir(String workerId) {

@@ -18,8 +18,11 @@ import java.util.Set;
  */
 final class ProcessNemesis {
 
-    /** A fault in force and how to end it. */
-    record Fault(FaultKind kind, String description, Healing heal) {
+    /** A fault in force, the nodes it hits (none: the whole network), and how to end it. */
+    record Fault(FaultKind kind, String description, Set<String> nodes, Healing heal) {
+        Fault(FaultKind kind, String description, Healing heal) {
+            this(kind, description, Set.of(), heal);
+        }
     }
 
     @FunctionalInterface
@@ -77,7 +80,7 @@ final class ProcessNemesis {
                 String node = pick(master ? cluster.masters() : cluster.workers());
                 cluster.kill(node);
                 return new Fault(master ? FaultKind.KILL_MASTER : FaultKind.KILL_WORKER, "SIGKILL " + node,
-                        () -> cluster.restart(node));
+                        Set.of(node), () -> cluster.restart(node));
             }
             case PAUSE:
             default: {
@@ -85,7 +88,7 @@ final class ProcessNemesis {
                 String node = pick(master ? cluster.masters() : cluster.workers());
                 cluster.pause(node);
                 return new Fault(master ? FaultKind.PAUSE_MASTER : FaultKind.PAUSE_WORKER, "SIGSTOP " + node,
-                        () -> cluster.resume(node));
+                        Set.of(node), () -> cluster.resume(node));
             }
         }
     }
@@ -125,7 +128,9 @@ final class ProcessNemesis {
                 other.remove(leader);
                 net.cut(side, other);
                 net.cut(other, side);
-                return new Fault(kind, "bridge through " + leader + ": " + side + " | " + other, net::heal);
+                Set<String> hit = new HashSet<>(side);
+                hit.addAll(other);
+                return new Fault(kind, "bridge through " + leader + ": " + side + " | " + other, hit, net::heal);
             }
             case 3 -> {
                 kind = FaultKind.PARTITION_ONE_WAY;
@@ -133,20 +138,21 @@ final class ProcessNemesis {
                 Set<String> rest = new HashSet<>(all);
                 rest.remove(leader);
                 net.cut(side, rest);
-                return new Fault(kind, "nothing gets out of " + leader, net::heal);
+                return new Fault(kind, "nothing gets out of " + leader, Set.of(leader), net::heal);
             }
             default -> {
                 kind = FaultKind.SESSION_LOSS;
                 net.cut(Set.of(leader), Set.of(LinKvService.ID));
                 net.cut(Set.of(LinKvService.ID), Set.of(leader));
-                return new Fault(kind, leader + " cut from lin-kv", net::heal);
+                return new Fault(kind, leader + " cut from lin-kv", Set.of(leader), net::heal);
             }
         }
         Set<String> rest = new HashSet<>(all);
         rest.removeAll(side);
         net.cut(side, rest);
         net.cut(rest, side);
-        return new Fault(kind, side + " | " + rest, net::heal);
+        // Halves: the smaller side is shaded (the leader alone, when it is the one isolated).
+        return new Fault(kind, side + " | " + rest, side.size() <= rest.size() ? side : rest, net::heal);
     }
 
     private String pick(List<String> nodes) {
