@@ -96,8 +96,9 @@ public final class CampaignCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (listVariants) {
             for (Variant v : Variant.values()) {
-                out.printf("%-32s %s%s%n", v.cliName, v.description,
-                        v.property == null ? "" : " -> must violate " + v.property);
+                out.printf("%-32s %s%s%s%n", v.cliName, v.description,
+                        v.property == null ? "" : " -> must violate " + v.property,
+                        cluster.harness.ProcessVariants.refusal(v) == null ? "" : " (--mode sim only)");
             }
             return 0;
         }
