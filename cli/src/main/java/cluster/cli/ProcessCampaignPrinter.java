@@ -44,7 +44,16 @@ final class ProcessCampaignPrinter {
             out.flush();
             ProcessCampaign campaign = new ProcessCampaign(new ProcessCampaign.Options(s, durationMs, 60_000, nemeses,
                     masters, workers, runDir), out).variant(variant);
-            ProcessCampaign.Result r = campaign.run();
+            ProcessCampaign.Result r;
+            try {
+                r = campaign.run();
+            } catch (Exception e) {
+                if (report != null && !reported && campaign.timeline() != null) {
+                    ProcessReport.writeBrokenOff(report, campaign, e);
+                    out.println("report: " + report.toAbsolutePath() + " (seed " + s + ", broken off)");
+                }
+                throw e;
+            }
             print(r);
             if (!r.passed()) {
                 failed++;

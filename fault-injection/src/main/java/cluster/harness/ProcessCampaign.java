@@ -112,7 +112,7 @@ public final class ProcessCampaign {
         return c == null ? 0 : c.drivers().size();
     }
 
-    /** What the campaign saw, for its report ({@link ProcessReport}); complete once {@link #run} returned. */
+    /** What the campaign saw, for its report ({@link ProcessReport}); complete once {@link #run} returned or threw. */
     public Timeline timeline() {
         return timeline;
     }
@@ -151,6 +151,10 @@ public final class ProcessCampaign {
             timeline = recorder.finish(elapsedMs(), violation);
             result = new Result(faults, samples, cluster.drivers().size(), executorsSeen.size(),
                     cluster.network().delivered.get(), cluster.network().lost.get(), violation, null, 0);
+        } finally {
+            if (timeline == null && recorder != null) {
+                timeline = recorder.finish(elapsedMs(), null); // what was seen before the campaign broke off
+            }
         }
         // Every process is gone now (closing the cluster killed them and the drivers closed their files): the
         // traces are complete, merged and checked against the spec by TLC.
