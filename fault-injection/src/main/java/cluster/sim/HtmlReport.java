@@ -291,8 +291,11 @@ public final class HtmlReport {
 
 
 
-    private static String cssKind(String kind) {
-        return kind.replaceAll("[^a-z-]", "");
+    /** The kind as CSS classes: the simulator's "kill-master" is also a "kill", as the process harness names it. */
+    static String cssKind(String kind) {
+        String css = kind.replaceAll("[^a-z-]", "");
+        int dash = css.indexOf('-');
+        return dash > 0 ? css.substring(0, dash) + " " + css : css;
     }
 
     static String esc(String s) {

@@ -39,4 +39,12 @@ class HtmlReportTest {
                 .parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
         assertTrue(doc.getElementsByTagName("line").getLength() > 10, "well-formed SVG with lines");
     }
+
+    /** The simulator's fault kinds get the shading of their family (the process harness names faults by family). */
+    @Test
+    void a_killed_or_paused_node_is_shaded_as_its_family() {
+        assertTrue(HtmlReport.cssKind(FaultKind.KILL_MASTER.label).equals("kill kill-master"));
+        assertTrue(HtmlReport.cssKind(FaultKind.PAUSE_WORKER.label).equals("pause pause-worker"));
+        assertTrue(HtmlReport.cssKind("kill").equals("kill"));
+    }
 }
