@@ -16,6 +16,13 @@ ShapesOne == [a \in Apps |-> Shape(1, 1, 0, FALSE)]
 \* One static app of 1-core executors capped at 1 core: a worker of 2 cores has room for an executor it does not need.
 ShapesCapped == [a \in Apps |-> Shape(1, 1, 1, FALSE)]
 
+\* Worker sizes (WorkerCores, WorkerMemory): every worker of one size, or of different sizes.
+OneUnit == [w \in Workers |-> 1]
+TwoUnits == [w \in Workers |-> 2]
+CoresMixed == [w \in Workers |-> IF w = w1 THEN 1 ELSE IF w = w2 THEN 2 ELSE 3]
+MemoryMixed == [w \in Workers |-> IF w = w3 THEN 3 ELSE 2]
+
+\* Sound only where every worker has the same size (a permutation must map states to equivalent states).
 Symmetry == Permutations(Workers) \cup Permutations(Masters)
 
 \* As an ACTION_CONSTRAINT: the network loses only messages of these types (a

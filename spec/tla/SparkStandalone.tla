@@ -39,8 +39,8 @@ CONSTANTS
     Masters,            \* master processes
     Workers,            \* worker machines (a restarted worker gets a new incarnation)
     Apps,               \* drivers; each registers one application
-    WorkerCores,        \* cores of every worker
-    WorkerMemory,       \* memory units of every worker
+    WorkerCores,        \* [Workers -> Nat]: the cores of each worker (workers may differ in size)
+    WorkerMemory,       \* [Workers -> Nat]: the memory units of each worker
     AppShape,           \* [Apps -> [cpe, mem, maxCores, dynamic]]; cpe = 0: unset; maxCores = 0: unset
     DefaultCores,       \* spark.deploy.defaultCores: the cap of an app that sets no maxCores
     SpreadOutValues,    \* {TRUE}, {FALSE} or BOOLEAN: spark.deploy.spreadOut, chosen once at Init
@@ -177,8 +177,10 @@ NoWorker == [state |-> "NONE", inc |-> 0]
 (* The Java scheduler (impl: cluster.scheduler) implements exactly this.    *)
 
 BookedOn(books, w) == {e \in books : e.worker = w}
-FreeCores(books, w) == WorkerCores - SumOf(BookedOn(books, w), "cores")
-FreeMem(books, w) == WorkerMemory - SumOf(BookedOn(books, w), "mem")
+FreeCores(books, w) == WorkerCores[w] - SumOf(BookedOn(books, w), "cores")
+FreeMem(books, w) == WorkerMemory[w] - SumOf(BookedOn(books, w), "mem")
+\* The cores of the largest worker: no worker has more free.
+MaxWorkerCores == CHOOSE c \in {WorkerCores[w] : w \in Workers} : \A w \in Workers : WorkerCores[w] <= c
 CoresGranted(books, a) == SumOf({e \in books : e.app = a}, "cores")
 
 \* Workers usable for app a, sorted by free cores descending, ties in
@@ -191,7 +193,7 @@ SortedUsable(m, books, a) ==
         RECURSIVE ByCores(_)
         ByCores(c) == IF c = 0 THEN << >>
                       ELSE SelectSeq(usable, LAMBDA w : FreeCores(books, w) = c) \o ByCores(c - 1)
-    IN ByCores(WorkerCores)
+    IN ByCores(MaxWorkerCores)
 
 \* One step of the loop: canLaunch(i) then assign minCpe more cores on worker i.
 CanLaunch(st, i, ctx) ==
@@ -933,7 +935,7 @@ WorkerHandleLaunchExecutor(w, msg) ==
             /\ Deliver(msg, {})
             /\ UNCHANGED <<wEpoch, wExecs, wSeen, wReports, launchCount, abnormalExits>>
        ELSE
-       LET fits == SumOf(wExecs[w], "cores") + msg.cores <= WorkerCores /\ SumOf(wExecs[w], "mem") + msg.mem <= WorkerMemory
+       LET fits == SumOf(wExecs[w], "cores") + msg.cores <= WorkerCores[w] /\ SumOf(wExecs[w], "mem") + msg.mem <= WorkerMemory[w]
            report == IF fits THEN Report(msg.app, msg.id, "RUNNING", TRUE, FALSE)
                      ELSE Report(msg.app, msg.id, "FAILED", FALSE, FALSE)   \* refused: it does not fit
        IN /\ wEpoch' = [wEpoch EXCEPT ![w] = Max(@, msg.epoch)]
@@ -1203,7 +1205,7 @@ TypeOK ==
     /\ \A m \in Masters :
           /\ \A a \in Apps : mApps[m][a].state \in {"NONE", "UNKNOWN", "WAITING", "RUNNING", "FINISHED"}
           /\ \A w \in Workers : mWorkers[m][w].state \in {"NONE", "UNKNOWN", "ALIVE"}
-          /\ \A e \in mExecs[m] : e.app \in Apps /\ e.worker \in Workers /\ e.cores \in 1..WorkerCores
+          /\ \A e \in mExecs[m] : e.app \in Apps /\ e.worker \in Workers /\ e.cores \in 1..WorkerCores[e.worker]
                                  /\ e.state \in {"LAUNCHING", "RUNNING", "KILLING"}
           /\ \A i \in 1..Len(mWorkerOrder[m]) : mWorkers[m][mWorkerOrder[m][i]].state = "ALIVE"
     /\ wUp \in [Workers -> BOOLEAN]
@@ -1216,7 +1218,7 @@ TypeOK ==
 
 \* No worker ever runs executors beyond its cores or memory.
 WorkerCapacityRespected ==
-    \A w \in Workers : SumOf(wExecs[w], "cores") <= WorkerCores /\ SumOf(wExecs[w], "mem") <= WorkerMemory
+    \A w \in Workers : SumOf(wExecs[w], "cores") <= WorkerCores[w] /\ SumOf(wExecs[w], "mem") <= WorkerMemory[w]
 
 \* The leader's books never place more on a worker than it has.
 BooksWithinWorkerCapacity ==

@@ -6,9 +6,9 @@ import cluster.sim.Replay;
 import cluster.sim.RunResult;
 import cluster.sim.Shrinker;
 import cluster.sim.SimOptions;
-import cluster.sim.TraceFiles;
+import cluster.sim.SampledTraces;
+import cluster.sim.TraceValidation;
 import cluster.sim.Variant;
-import cluster.trace.TraceSink;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -21,7 +21,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.function.LongFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -79,12 +78,12 @@ public final class CampaignCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "threads to spread runs over (default: the machine's cores)")
     Integer threads;
 
-    @Option(names = "--trace-dir", description = "write the traces of sampled runs there (DIR/seed-S/<node>.trace.jsonl)"
-            + ", for the trace checker")
+    @Option(names = "--trace-dir", description = "keep the traces of the sampled runs there "
+            + "(DIR/seed-S/<node>.trace.jsonl); default: a temporary directory, removed afterwards")
     Path traceDir;
 
-    @Option(names = "--trace-every", defaultValue = "100", description = "with --trace-dir: trace every N-th run "
-            + "(the first one always); default ${DEFAULT-VALUE}")
+    @Option(names = "--trace-every", defaultValue = "100", description = "trace every N-th run (the first one "
+            + "always) and validate its trace with the trace checker after the runs; 0: none; default ${DEFAULT-VALUE}")
     int traceEvery;
 
     @Option(names = "--log", description = "also print one line per step of the first failing run (else of the "
@@ -115,12 +114,14 @@ public final class CampaignCommand implements Callable<Integer> {
         }
         long durationNanos = duration == null ? 0 : Durations.parseNanos(spec.commandLine(), "--duration", duration);
         int maxRuns = runs != null ? runs : duration != null ? Integer.MAX_VALUE : 100;
-        if (traceEvery < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--trace-every must be at least 1: " + traceEvery);
+        if (traceEvery < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--trace-every must be 0 (off) or more: "
+                    + traceEvery);
         }
-        LongFunction<TraceSink> traces = traceDir == null ? seed -> TraceSink.NONE
-                : seed -> TraceFiles.sampled(traceDir, options.seed(), traceEvery, seed);
-        return new CampaignPrinter(out, log, traces).run(options, maxRuns, durationNanos, threadCount, report);
+        try (SampledTraces traces = traceDir == null ? SampledTraces.temporary(options.seed(), traceEvery)
+                : SampledTraces.in(traceDir, options.seed(), traceEvery)) {
+            return new CampaignPrinter(out, log, traces).run(options, maxRuns, durationNanos, threadCount, report);
+        }
     }
 
     /** The Maelstrom-style process harness: one campaign of real processes per seed (default 1 run of 60 s). */
@@ -192,9 +193,9 @@ public final class CampaignCommand implements Callable<Integer> {
     static final class CampaignPrinter {
         private final PrintWriter out;
         private final boolean log;
-        private final LongFunction<TraceSink> traces;
+        private final SampledTraces traces;
 
-        CampaignPrinter(PrintWriter out, boolean log, LongFunction<TraceSink> traces) {
+        CampaignPrinter(PrintWriter out, boolean log, SampledTraces traces) {
             this.out = out;
             this.log = log;
             this.traces = traces;
@@ -228,9 +229,15 @@ public final class CampaignCommand implements Callable<Integer> {
                 }
             };
             Campaign.Summary summary = durationNanos > 0
-                    ? Campaign.runFor(options, durationNanos, runs, threads, progress, traces)
-                    : Campaign.run(options, runs, threads, progress, traces);
+                    ? Campaign.runFor(options, durationNanos, runs, threads, progress, traces::sink)
+                    : Campaign.run(options, runs, threads, progress, traces::sink);
+            TraceValidation.Result validation = validate(options);
             printSummary(summary, threads);
+            printValidation(validation);
+            if (!validation.rejected().isEmpty()) {
+                printRejected(validation);
+                return 1;
+            }
             if (summary.failures().isEmpty()) {
                 printLog(options);
                 if (report != null) {
@@ -252,6 +259,39 @@ public final class CampaignCommand implements Callable<Integer> {
                         + " steps)");
             }
             return 1;
+        }
+
+        /** The sampled runs' traces checked by the trace checker, with a line of progress per trace. */
+        private TraceValidation.Result validate(SimOptions options) {
+            if (traces.seeds().isEmpty()) {
+                return TraceValidation.Result.NONE;
+            }
+            out.printf("validating %d sampled traces with the trace checker%n", traces.seeds().size());
+            out.flush();
+            return TraceValidation.validate(traces, options, line -> {
+                out.println(line);
+                out.flush();
+            });
+        }
+
+        private void printValidation(TraceValidation.Result v) {
+            if (v.validated() == 0) {
+                out.println("traces validated: 0 (--trace-every 0)");
+                return;
+            }
+            out.printf(Locale.ROOT, "traces validated: %d (%d conform), %,d events, %.1f s (%.1f s per trace)%n",
+                    v.validated(), v.conform(), v.events(), v.nanos() / 1e9, v.nanos() / 1e9 / v.validated());
+        }
+
+        /** Each trace the checker did not accept: the seed, the event and what differs, how to replay it. */
+        private void printRejected(TraceValidation.Result v) {
+            for (TraceValidation.Rejected r : v.rejected()) {
+                out.println("TRACE REJECTED seed " + r.seed() + ": " + r.verdict().message());
+                if (!r.verdict().details().isBlank()) {
+                    r.verdict().details().lines().forEach(l -> out.println("  " + l));
+                }
+                out.println("  replay: " + r.replay());
+            }
         }
 
         /** The step log of one run, replayed from its seed. */

@@ -30,9 +30,4 @@ public final class TraceFiles implements TraceSink {
     public void close() {
         byNode.values().forEach(JsonLinesTraceSink::close);
     }
-
-    /** The traces of the sampled runs of a campaign: every {@code every}-th seed, each in {@code dir/seed-S}. */
-    public static TraceSink sampled(Path dir, long firstSeed, int every, long seed) {
-        return (seed - firstSeed) % every == 0 ? new TraceFiles(dir.resolve("seed-" + seed)) : TraceSink.NONE;
-    }
 }

@@ -44,10 +44,28 @@ class TraceFilesTest {
 
     @Test
     void a_campaign_traces_every_nth_run(@TempDir Path dir) throws Exception {
-        Campaign.run(SimOptions.defaults(40), 5, 2, done -> { }, seed -> TraceFiles.sampled(dir, 40, 2, seed));
+        SampledTraces traces = SampledTraces.in(dir, 40, 2);
+        Campaign.run(SimOptions.defaults(40), 5, 2, done -> { }, traces::sink);
         try (Stream<Path> list = Files.list(dir)) {
             assertEquals(List.of("seed-40", "seed-42", "seed-44"),
                     list.map(p -> p.getFileName().toString()).sorted().toList());
         }
+        assertEquals(List.of(40L, 42L, 44L), traces.seeds());
+        traces.close();
+        assertTrue(Files.isDirectory(dir.resolve("seed-40")), "a directory the user gave is kept");
+    }
+
+    @Test
+    void a_temporary_trace_directory_is_removed_and_every_0_traces_nothing() {
+        Path root;
+        try (SampledTraces traces = SampledTraces.temporary(7, 1)) {
+            Campaign.run(SimOptions.defaults(7).withSteps(50), 1, 1, done -> { }, traces::sink);
+            root = traces.dirOf(7).getParent();
+            assertTrue(Files.isDirectory(traces.dirOf(7)));
+        }
+        assertTrue(Files.notExists(root), "removed: " + root);
+        SampledTraces off = SampledTraces.temporary(7, 0);
+        assertEquals(cluster.trace.TraceSink.NONE, off.sink(7));
+        assertEquals(List.of(), off.seeds());
     }
 }

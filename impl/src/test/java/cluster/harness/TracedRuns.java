@@ -12,8 +12,7 @@ import java.util.Random;
 /**
  * Runs of the in-memory cluster that write real trace files (one per node, through JsonLinesTraceSink, with
  * vector clocks and message ids as the real runtime stamps them), for the trace checker's tests. The scenarios
- * are those of {@link ClusterScenarioTest} and {@link ClusterChaosTest}, with workers of one size (the spec's
- * WorkerCores/WorkerMemory are one size for all workers).
+ * are those of {@link ClusterScenarioTest} and {@link ClusterChaosTest}, and one with workers of different sizes.
  */
 public final class TracedRuns {
     private static final List<String> COMMAND =
@@ -23,12 +22,16 @@ public final class TracedRuns {
     }
 
     private static InMemoryCluster cluster(Path dir, int cores, Integer maxCores) {
+        return cluster(dir, cores, cores, maxCores);
+    }
+
+    private static InMemoryCluster cluster(Path dir, int coresW1, int coresW2, Integer maxCores) {
         InMemoryCluster cluster = new InMemoryCluster();
         cluster.traceTo(dir);
         cluster.addMaster("m1", MasterConfig.defaults("m1", "spark://m1:7077"));
         cluster.addMaster("m2", MasterConfig.defaults("m2", "spark://m2:7077"));
-        cluster.addWorker("w1", cores, cores * 1024, 1);
-        cluster.addWorker("w2", cores, cores * 1024, 1);
+        cluster.addWorker("w1", coresW1, coresW1 * 1024, 1);
+        cluster.addWorker("w2", coresW2, coresW2 * 1024, 1);
         cluster.addDriver("d1", new ApplicationDescription("pi", maxCores, 1, 512, null, COMMAND));
         cluster.startAll();
         return cluster;
@@ -36,13 +39,21 @@ public final class TracedRuns {
 
     /** Election, registration, 8 executors launched and registered, then the driver stops and they are killed. */
     public static void launchAndStop(Path dir) {
-        InMemoryCluster cluster = cluster(dir, 4, null);
+        launchAndStop(cluster(dir, 4, null));
+    }
+
+    private static void launchAndStop(InMemoryCluster cluster) {
         cluster.elect("m1");
         cluster.advance(1);
         cluster.advance(120_000);
         cluster.input("d1", new Input.StopRequested());
         cluster.runUntilIdle();
         cluster.closeTrace();
+    }
+
+    /** As {@link #launchAndStop}, on a worker of 1 core and 1 GB next to one of 4 cores and 4 GB. */
+    public static void unequalWorkers(Path dir) {
+        launchAndStop(cluster(dir, 1, 4, null));
     }
 
     /** The leader crashes; the standby is elected, recovers, adopts the executors; one fails and is replaced. */

@@ -148,6 +148,7 @@ final class GoneProcesses {
                 }
             }
         }
+        workerDrops(byNode, ids, exits);
         ids.executorOfNode.forEach((node, x) -> {
             List<TraceEvent> own = byNode.get(node);
             if (own == null || own.isEmpty()) {
@@ -167,6 +168,39 @@ final class GoneProcesses {
             TraceEvent exit = exits.get(x.appId() + "/" + x.execId());
             if (exit != null) {
                 addEdge(after, exit, own.get(own.size() - 1));
+            }
+        });
+    }
+
+    /**
+     * Any other worker step after which an executor is no longer in the worker's {@code wExecs} (a ReconnectWorker
+     * stops them all, so does the crash before a WorkerRestart) also ends that executor process in the spec.
+     */
+    private static void workerDrops(Map<String, List<TraceEvent>> byNode, Identities ids, Map<String, TraceEvent> exits) {
+        byNode.forEach((node, events) -> {
+            if (ids.executorOfNode.containsKey(node)) {
+                return;
+            }
+            java.util.Set<String> running = new java.util.HashSet<>();
+            for (TraceEvent e : events) {
+                java.util.Set<String> now = running;
+                if (e.entry().action().equals("WorkerRestart")) {
+                    now = new java.util.HashSet<>();
+                }
+                if (e.entry().changed().get("wExecs") instanceof List<?> list) {
+                    now = new java.util.HashSet<>();
+                    for (Object p : list) {
+                        if (p instanceof Map<?, ?> m) {
+                            now.add(m.get("app") + "/" + m.get("id"));
+                        }
+                    }
+                }
+                for (String x : running) {
+                    if (!now.contains(x)) {
+                        exits.putIfAbsent(x, e);
+                    }
+                }
+                running = now;
             }
         });
     }

@@ -68,11 +68,10 @@ public final class TraceChecker {
         Identities ids = Identities.of(byNode.values().stream().flatMap(List::stream).map(TraceEvent::entry).toList());
         List<TraceEvent> merged = TraceMerger.merge(byNode, GoneProcesses.edges(byNode, ids));
         TraceLog log = TraceLog.of(merged, ids);
-        Path anyFile = merged.isEmpty() ? dir : merged.get(0).file();
         progress(String.format(Locale.ROOT, "trace: %d events of %d nodes read, merged and translated in %.1f s, "
                 + "%d message losses; running TLC", merged.size(), byNode.size(), seconds(start), log.size() - merged.size()));
         int[] matched = {0};
-        TlcResult result = tlc(log, ids, log.size(), 0, anyFile, matched, start);
+        TlcResult result = tlc(log, ids, log.size(), 0, matched, start);
         long events = merged.size();
         if (result.output().stream().anyMatch(l -> l.contains("\"TRACE-ACCEPTED\""))) {
             double s = seconds(start);
@@ -88,15 +87,15 @@ public final class TraceChecker {
         String what = log.dropped().get(rejected - 1)
                 ? "the loss of a message sent by event " + event.name() + " (" + event.where() + ")"
                 : "event " + event.name() + " (" + event.where() + ")";
-        String details = diagnose(log, ids, rejected, anyFile, start);
+        String details = diagnose(log, ids, rejected, start);
         return new TraceVerdict(TraceVerdict.Kind.VIOLATION, events, seconds(start), "does not conform: the spec cannot take "
                 + what + " after " + (rejected - 1) + " matched steps", "event: " + log.records().get(rejected - 1)
                 + "\n" + details, null);
     }
 
     /** A second TLC run up to the rejected event, printing the state before it and the differences. */
-    private String diagnose(TraceLog log, Identities ids, int rejected, Path anyFile, long start) {
-        TlcResult r = tlc(log, ids, rejected, rejected, anyFile, new int[1], start);
+    private String diagnose(TraceLog log, Identities ids, int rejected, long start) {
+        TlcResult r = tlc(log, ids, rejected, rejected, new int[1], start);
         StringBuilder s = new StringBuilder();
         List<String> states = TlcPrinted.tuples(r.output(), "TRACE-STATE");
         List<String> outcomes = TlcPrinted.tuples(r.output(), "TRACE-OUTCOME");
@@ -133,10 +132,10 @@ public final class TraceChecker {
         return s.toString();
     }
 
-    private TlcResult tlc(TraceLog log, Identities ids, int upTo, int diagnoseAt, Path anyFile, int[] matched, long start) {
+    private TlcResult tlc(TraceLog log, Identities ids, int upTo, int diagnoseAt, int[] matched, long start) {
         TlcOptions o = new TlcOptions().model("trace").module(TraceModel.MODULE).workers(1).checkDeadlock(false)
                 .timeout(options.timeout()).jvmArg("-Xmx2g")
-                .configText(TraceModel.config(ids, options, diagnoseAt, anyFile))
+                .configText(TraceModel.config(options, diagnoseAt))
                 .replaceFile(TraceModel.DATA_MODULE + ".tla", TraceModel.module(log, ids, upTo));
         long[] lastReport = {System.nanoTime()};
         return Tlc.run(specDir, o, new TlcListener() {

@@ -36,6 +36,13 @@ class ConformingTracesTest {
     }
 
     @Test
+    void workers_of_different_sizes() {
+        TracedRuns.unequalWorkers(dir);
+        TraceVerdict v = check();
+        assertTrue(v.events() > 10, "executors were launched on both workers: " + v.events() + " events");
+    }
+
+    @Test
     void leader_crash_failover_recovery_and_a_replaced_executor() {
         TracedRuns.failover(dir);
         check();
