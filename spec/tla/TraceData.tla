@@ -4,6 +4,8 @@
 (* With this one, TraceSparkStandalone accepts the empty trace at once.     *)
 TMasters == {"m1"}
 TWorkers == {"w1"}
+TWorkerCores == [w \in TWorkers |-> 1]
+TWorkerMemory == [w \in TWorkers |-> 1]
 TApps == {"d1"}
 TShape == [a \in TApps |-> [cpe |-> 1, mem |-> 1, maxCores |-> 0, dynamic |-> FALSE]]
 TInitialTarget(a) == 1000000

@@ -287,8 +287,15 @@ public final class CampaignCommand implements Callable<Integer> {
         private void printRejected(TraceValidation.Result v) {
             for (TraceValidation.Rejected r : v.rejected()) {
                 out.println("TRACE REJECTED seed " + r.seed() + ": " + r.verdict().message());
-                if (!r.verdict().details().isBlank()) {
-                    r.verdict().details().lines().forEach(l -> out.println("  " + l));
+                boolean state = false;
+                for (String line : r.verdict().details().lines().toList()) {
+                    if (line.startsWith("spec state before it")) {
+                        state = true; // long: it is in the report the replay writes
+                        out.println("  spec state before it: in DIR/seed-" + r.seed() + "/trace-check.md after the replay");
+                    } else if (!(state && line.startsWith("  "))) {
+                        state = false;
+                        out.println("  " + line);
+                    }
                 }
                 out.println("  replay: " + r.replay());
             }

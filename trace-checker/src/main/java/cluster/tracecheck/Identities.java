@@ -43,6 +43,8 @@ final class Identities {
     /** Epochs granted by elections (MasterElectedLeader), and every incarnation of each worker. */
     private final java.util.TreeSet<Long> elected = new java.util.TreeSet<>();
     private final Map<String, java.util.TreeSet<Long>> incarnations = new HashMap<>();
+    /** The incarnations each worker's WorkerRestart events started. */
+    private final Map<String, java.util.TreeSet<Long>> restarted = new HashMap<>();
 
     record ExecutorId(String appId, int execId) {
     }
@@ -62,6 +64,9 @@ final class Identities {
             }
             if (role == Role.WORKER && e.changed().get("wInc") instanceof Number inc) {
                 ids.incarnation(ids.worker(e.node()), inc.longValue());
+                if (e.action().equals("WorkerRestart")) {
+                    ids.restarted.computeIfAbsent(ids.worker(e.node()), w -> new java.util.TreeSet<>()).add(inc.longValue());
+                }
             }
             List<TraceEntry.MessageRef> messages = new ArrayList<>(e.sent());
             if (e.received() != null) {
@@ -71,6 +76,14 @@ final class Identities {
                 ids.learn(m);
             }
         }
+        ids.restarted.forEach((worker, restarts) -> {
+            // the oldest incarnation the trace shows is a restart: the worker's first process (the spec's Init)
+            // left no trace (it died before its first traced step), yet the spec counts it
+            long oldest = ids.incarnations.get(worker).first();
+            if (restarts.contains(oldest) && oldest > 1) {
+                ids.incarnation(worker, oldest - 1);
+            }
+        });
         return ids;
     }
 
