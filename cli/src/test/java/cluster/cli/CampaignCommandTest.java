@@ -27,9 +27,10 @@ class CampaignCommandTest {
     @Test
     void a_campaign_without_violations_prints_progress_and_a_summary_and_exits_0() {
         assertEquals(0, run("campaign", "--mode", "sim", "--seed", "1000", "--runs", "4", "--nemesis", "none",
-                "--threads", "1"), err.toString());
+                "--threads", "1", "--trace-every", "0"), err.toString());
         String text = out.toString();
         assertTrue(text.contains("4/4 runs"), text);
+        assertTrue(text.contains("traces validated: 0"), text);
         assertTrue(text.contains("runs:        4"), text);
         assertTrue(text.contains("violations:  0"), text);
         assertTrue(text.contains("runs/min") && text.contains("steps/s"), text);
@@ -40,7 +41,7 @@ class CampaignCommandTest {
             throws Exception {
         Path report = dir.resolve("campaign.html");
         assertEquals(1, run("campaign", "--seed", "1", "--runs", "2", "--variant", "recovery-forgets-executor-ids",
-                "--report", report.toString()), err.toString());
+                "--report", report.toString(), "--trace-every", "0"), err.toString());
         String text = out.toString();
         assertTrue(text.contains("VIOLATION seed 1: ExecutorIdsAhead"), text);
         assertTrue(text.contains("replay: bin/cluster campaign --mode sim --seed 1 --runs 1 --steps 500"), text);
@@ -53,7 +54,7 @@ class CampaignCommandTest {
     @Test
     void a_duration_runs_seeds_until_the_time_is_up() {
         assertEquals(0, run("campaign", "--seed", "1000", "--duration", "1s", "--nemesis", "none", "--threads", "1",
-                "--runs", "100"), err.toString());
+                "--runs", "100", "--trace-every", "0"), err.toString());
         String text = out.toString();
         assertTrue(text.contains("seeds from 1000 for 1 s"), text);
         assertTrue(text.contains("violations:  0"), text);
@@ -62,12 +63,17 @@ class CampaignCommandTest {
     }
 
     @Test
-    void trace_dir_writes_the_traces_of_the_sampled_runs(@TempDir Path dir) throws Exception {
+    void trace_dir_keeps_the_traces_of_the_sampled_runs_which_the_trace_checker_validates(@TempDir Path dir)
+            throws Exception {
         assertEquals(0, run("campaign", "--seed", "1000", "--runs", "3", "--nemesis", "none", "--threads", "1",
-                "--trace-dir", dir.toString(), "--trace-every", "2"), err.toString());
+                "--steps", "100", "--trace-dir", dir.toString(), "--trace-every", "2"), out + "\n" + err);
         assertTrue(Files.size(dir.resolve("seed-1000").resolve("master-1.trace.jsonl")) > 0);
         assertTrue(Files.isDirectory(dir.resolve("seed-1002")));
         assertTrue(Files.notExists(dir.resolve("seed-1001")));
+        String text = out.toString();
+        assertTrue(text.contains("trace 1/2 (seed 1000): conforms") && text.contains("trace 2/2 (seed 1002): conforms"), text);
+        assertTrue(text.contains("traces validated: 2 (2 conform)"), text);
+        assertTrue(Files.exists(dir.resolve("seed-1000").resolve("trace-check.md")), "the checker's report is kept");
     }
 
     @Test
@@ -112,7 +118,7 @@ class CampaignCommandTest {
         assertBad("--bogus", "campaign", "--bogus");
         assertBad("--duration", "campaign", "--duration", "soon");
         assertBad("--duration", "campaign", "--duration", "0s");
-        assertBad("--trace-every", "campaign", "--trace-every", "0");
+        assertBad("--trace-every", "campaign", "--trace-every", "-1");
     }
 
     private void assertBad(String flag, String... args) {

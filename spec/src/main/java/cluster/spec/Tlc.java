@@ -76,7 +76,11 @@ public final class Tlc {
         List<String> c = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:+UseParallelGC", "-Xss16m",
                 // TLC formats its numbers with the default locale; pin it so the parser sees 1,234,567.
-                "-Duser.language=en", "-Duser.country=US"));
+                "-Duser.language=en", "-Duser.country=US",
+                // TLC copies its standard modules (Naturals.tla, ...) into java.io.tmpdir and parses them from
+                // there; runs sharing /tmp overwrite each other's copies mid-parse (seen as a NullPointerException
+                // in the parser when two checks ran at once), so each run gets its own.
+                "-Djava.io.tmpdir=" + work));
         c.addAll(o.jvmArgs);
         c.addAll(List.of("-cp", tlatoolsJar().toString(), "tlc2.TLC",
                 "-workers", String.valueOf(o.workers),

@@ -12,10 +12,12 @@ import java.util.Map;
 /**
  * Happens-before that no message shows: a master that handles a driver's disconnection, or a worker whose
  * executor exits because its driver is gone, acts after that driver's last event (a closed connection is the
- * driver's end); a worker or driver that gives up on its master and registers anew acts after that master's
- * last event (of the life it followed, when the master restarts). The spec agrees: such a step needs the driver DONE, or the
- * master gone, after which that process does nothing. An edge is added only where the gone process's last
- * event does not already happen after the noticing event (else the process was not gone, and the spec judges).
+ * driver's end). The spec agrees: such a step needs the driver DONE, after which that process does nothing. An
+ * edge is added only where the gone process's last event does not already happen after the noticing event (else
+ * the process was not gone, and the spec judges). A worker or driver that gives up on its master gets no such
+ * edge: it gives up on a broken connection, and the master may live on (a partition), so the master's later
+ * steps may be concurrent with the ones that led to the giving up; forcing them all before it can close a cycle
+ * with the other inferred edges, and the trace spec accepts giving up on a master that still leads.
  *
  * <p>A new leader reads the records its predecessors wrote, so its election (MasterElectedLeader of epoch e)
  * comes after every step another master took while leading an older epoch (a real runtime could store its clock
@@ -34,26 +36,13 @@ final class GoneProcesses {
     static Map<TraceEvent, Map<String, Long>> edges(Map<String, List<TraceEvent>> byNode, Identities ids) {
         Map<TraceEvent, Map<String, Long>> after = new HashMap<>();
         for (List<TraceEvent> events : byNode.values()) {
-            String followed = null;
             for (TraceEvent e : events) {
-                List<String> gone = new java.util.ArrayList<>(goneDrivers(e.entry(), ids));
-                boolean reregisters = e.entry().action().equals("WorkerSendRegisterWorker")
-                        || e.entry().action().equals("DriverSendRegisterApplication");
-                for (String node : gone) {
+                for (String node : goneDrivers(e.entry(), ids)) {
                     List<TraceEvent> goneEvents = byNode.get(node);
                     if (goneEvents == null || goneEvents.isEmpty()) {
                         continue;
                     }
                     addEdge(after, e, goneEvents.get(goneEvents.size() - 1));
-                }
-                TraceEvent lastOfLife = reregisters && followed != null
-                        ? lastOfLife(byNode.get(followed), e.entry().vectorClock().getOrDefault(followed, 0L)) : null;
-                if (lastOfLife != null) {
-                    addEdge(after, e, lastOfLife);
-                }
-                Object master = e.entry().changed().getOrDefault("wMaster", e.entry().changed().get("dMaster"));
-                if (master != null) {
-                    followed = "none".equals(master) ? null : String.valueOf(master);
                 }
             }
         }
