@@ -234,17 +234,15 @@ public final class CampaignCommand implements Callable<Integer> {
             TraceValidation.Result validation = validate(options);
             printSummary(summary, threads);
             printValidation(validation);
-            if (!validation.rejected().isEmpty()) {
-                printRejected(validation);
-                return 1;
-            }
+            boolean rejected = !validation.rejected().isEmpty(); // a trace that does not conform fails the campaign
+            printRejected(validation);
             if (summary.failures().isEmpty()) {
                 printLog(options);
                 if (report != null) {
                     Replay.writeReport(options, report);
                     out.println("report: " + report + " (seed " + options.seed() + ")");
                 }
-                return 0;
+                return rejected ? 1 : 0;
             }
             printFailures(summary);
             RunResult first = summary.failures().get(0);
