@@ -186,7 +186,10 @@ final class GoneProcesses {
                 }
                 for (String x : running) {
                     if (!now.contains(x)) {
-                        exits.putIfAbsent(x, e);
+                        // the earliest end wins: an ExecutorExit reported to no master names no executor, so a
+                        // later KillExecutor of the gone process may have been taken for its end
+                        exits.merge(x, e, (old, drop) -> old.entry().node().equals(drop.entry().node())
+                                && drop.entry().seq() < old.entry().seq() ? drop : old);
                     }
                 }
                 running = now;
