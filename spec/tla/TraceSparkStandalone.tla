@@ -91,9 +91,18 @@ Pinned(e) ==
 \* The messages the step added to the network are the ones the event sent (to live receivers).
 SentMatches(e) == msgs' \ msgs = Live(e.sent) \ msgs
 
-\* The consumed message was in flight; "keep" (the checker saw it delivered again) is the duplicating delivery.
+\* A registration its sender would send again now, on its retry timer: a driver still registering, a worker
+\* of that incarnation following no master. The spec's Init has every first registration in flight, and the
+\* first start of a process is not traced; a process that starts late (the simulator's drivers) sends its
+\* first registration after a master may have crashed, which removed the spec's copy.
+Resendable(x) ==
+    \/ x.type = "RegisterApplication" /\ dState[x.app] = "REGISTERING"
+    \/ x.type = "RegisterWorker" /\ wUp[x.worker] /\ wInc[x.worker] = x.inc /\ wMaster[x.worker] = None
+
+\* The consumed message was in flight (or a registration sent again, untraced); "keep" (the checker saw it
+\* delivered again) is the duplicating delivery.
 Consumed(e) ==
-    /\ e.msg \in msgs
+    /\ e.msg \in msgs \/ Resendable(e.msg)
     /\ IF e.keep THEN e.msg \in msgs' ELSE (e.msg \in msgs' <=> e.msg \in Live(e.sent))
 
 \* Retransmissions. The spec abstracts retransmission timers ("send again when
