@@ -179,8 +179,9 @@ NoWorker == [state |-> "NONE", inc |-> 0]
 BookedOn(books, w) == {e \in books : e.worker = w}
 FreeCores(books, w) == WorkerCores[w] - SumOf(BookedOn(books, w), "cores")
 FreeMem(books, w) == WorkerMemory[w] - SumOf(BookedOn(books, w), "mem")
-\* The cores of the largest worker: no worker has more free.
-MaxWorkerCores == CHOOSE c \in {WorkerCores[w] : w \in Workers} : \A w \in Workers : WorkerCores[w] <= c
+\* The cores of the largest worker (0 without workers): no worker has more free.
+MaxWorkerCores == IF Workers = {} THEN 0
+                  ELSE CHOOSE c \in {WorkerCores[w] : w \in Workers} : \A w \in Workers : WorkerCores[w] <= c
 CoresGranted(books, a) == SumOf({e \in books : e.app = a}, "cores")
 
 \* Workers usable for app a, sorted by free cores descending, ties in

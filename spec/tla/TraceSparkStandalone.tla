@@ -141,8 +141,9 @@ RedundantResend(e) ==
           /\ e.sent = {[type |-> "RegisterWorker", dest |-> m, worker |-> e.node, inc |-> wInc[e.node]] : m \in Masters}
     /\ msgs' = msgs \cup Live(e.sent)
     /\ UNCHANGED <<zkVars, masterVars, workerVars, driverVars, envVars, historyVars>>
-IsResend(e) == e.act \in {"MasterResendExecutorCommand", "WorkerSendExecutorStateChanged", "ExecutorRegisterWithDriver",
-                          "MasterHandleHeartbeat", "DriverSendRegisterApplication", "WorkerSendRegisterWorker"}
+IsResend(e) == e.act \in {"MasterResendExecutorCommand", "MasterResendApplicationRemoved", "WorkerSendExecutorStateChanged",
+                          "ExecutorRegisterWithDriver", "MasterHandleHeartbeat", "DriverSendRegisterApplication",
+                          "WorkerSendRegisterWorker"}
 
 \* A driver or worker that gives up on the master it follows, where the spec would not: that master still
 \* leads in the epoch it follows, or a message it would accept is in flight. The implementation sees neither:

@@ -10,9 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The short CI campaign of the protocol as built: 300 simulated runs with every nemesis, safety checked after every
- * step and liveness after the faults heal, must violate nothing, and the traces of every 100th run must conform to
- * the spec (the trace checker, TLC); so must 100 runs without faults. With partitions that lose messages (the spec's
- * network) only the open findings may show.
+ * step and liveness after the faults heal, must violate nothing; so must 200 runs whose partitions lose messages
+ * and 100 runs without faults. The traces of every 100th run of the first two must conform to the spec (the trace
+ * checker, TLC).
  */
 class SimulatedCampaignTest {
 
@@ -44,7 +44,7 @@ class SimulatedCampaignTest {
      * (fault-injection/README.md, "Findings") are fixed in the spec and the cores.
      */
     @Test
-    void lossy_partitions_violate_nothing_but_the_open_findings_and_their_sampled_traces_conform() {
+    void two_hundred_runs_with_lossy_partitions_violate_nothing_and_their_sampled_traces_conform() {
         SimOptions lossy = SimOptions.defaults(1).withLossyPartitions(true);
         Campaign.Summary summary;
         TraceValidation.Result traces;
@@ -54,13 +54,9 @@ class SimulatedCampaignTest {
         }
         assertEquals(2, traces.validated(), "seeds 1 and 101 are sampled");
         assertEquals(List.of(), traces.rejected().stream().map(r -> r.seed() + ": " + r.verdict().message()).toList());
-        Map<String, Integer> byProperty = new TreeMap<>();
-        for (RunResult r : summary.failures()) {
-            byProperty.merge(r.violation().property(), 1, Integer::sum);
-            System.out.println("lossy partitions, seed " + r.options().seed() + ": " + r.violation());
-        }
-        assertTrue(OPEN_FINDINGS_WITH_LOSSY_PARTITIONS.containsAll(byProperty.keySet()), "new violations: " + byProperty);
-        assertTrue(summary.failures().size() <= 10, "more than 5% of runs fail: " + byProperty);
+        assertEquals(200, summary.runs());
+        assertEquals(List.of(), summary.failures().stream().map(r -> r.options().seed() + ": " + r.violation())
+                .toList());
     }
 
     @Test
