@@ -40,6 +40,7 @@ public final class Traces {
         if (!java.nio.file.Files.isRegularFile(file)) {
             return Resume.FRESH;
         }
+        dropTornLastLine(file);
         java.util.List<cluster.trace.TraceEntry> entries = cluster.trace.TraceFileReader.read(file);
         if (entries.isEmpty()) {
             return Resume.FRESH;
@@ -47,6 +48,35 @@ public final class Traces {
         cluster.trace.TraceEntry last = entries.get(entries.size() - 1);
         long lastMsgId = entries.stream().flatMap(e -> e.sent().stream()).mapToLong(m -> m.msgId()).max().orElse(0);
         return new Resume(last.seq(), last.vectorClock(), lastMsgId);
+    }
+
+    /**
+     * A process killed while it wrote a line leaves that line torn (each line is one write, so only the last one
+     * can be). The step it recorded did not finish, so the next life goes on after the last whole line; without
+     * this, a node killed at the wrong moment could never start again under its id.
+     */
+    static void dropTornLastLine(java.nio.file.Path file) {
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file,
+                java.nio.file.StandardOpenOption.READ, java.nio.file.StandardOpenOption.WRITE)) {
+            long size = channel.size();
+            long keep = size;
+            java.nio.ByteBuffer one = java.nio.ByteBuffer.allocate(1);
+            while (keep > 0) {
+                one.clear();
+                channel.read(one, keep - 1);
+                if (one.get(0) == '\n') {
+                    break;
+                }
+                keep--;
+            }
+            if (keep < size) {
+                channel.truncate(keep);
+                org.slf4j.LoggerFactory.getLogger(Traces.class).warn(
+                        "{}: dropped a torn last line of {} bytes left by the previous process", file, size - keep);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot repair the trace file " + file, e);
+        }
     }
 
     /** The sink that continues from {@code resume}. */
