@@ -6,8 +6,6 @@ import cluster.driver.DriverCore;
 import cluster.messages.ApplicationDescription;
 import cluster.messages.Envelope;
 import cluster.runtime.DriverNode;
-import cluster.runtime.ExecutorMain;
-import cluster.runtime.JavaCommand;
 import cluster.runtime.NodeAddress;
 import cluster.runtime.NodeHost;
 import cluster.runtime.NodeRuntime;
@@ -54,14 +52,7 @@ final class HarnessDriver implements AutoCloseable {
         NodeHost host = new NodeHost("driver", TransportConfig.defaults());
         InetSocketAddress bound = host.listen("127.0.0.1", 0);
         String nodeId = new NodeAddress("driver", "127.0.0.1", bound.getPort()).nodeId();
-        List<String> command = JavaCommand.of(DriverNode.executorJvmOptions(description.memoryPerExecutorMb),
-                ExecutorMain.class.getName());
-        command.addAll(List.of("--driver", nodeId, "--app-id", "{{APP_ID}}", "--executor-id", "{{EXECUTOR_ID}}",
-                "--hostname", "{{HOSTNAME}}", "--cores", "{{CORES}}", "--worker-url", "{{WORKER_URL}}"));
-        if (traceDir != null) {
-            command.addAll(List.of("--trace-dir", traceDir));
-        }
-        description.command = new ArrayList<>(command);
+        description.command = new ArrayList<>(DriverNode.executorCommand(nodeId, description.memoryPerExecutorMb, traceDir));
         DriverCore core = new DriverCore(new DriverConfig(UUID.randomUUID().toString(), "spark://" + nodeId.substring(
                 "driver@".length()), description, masters, 500, 500));
         AtomicLong msgIds = new AtomicLong();

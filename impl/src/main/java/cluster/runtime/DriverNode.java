@@ -110,7 +110,7 @@ public final class DriverNode implements AutoCloseable {
     }
 
     /** The executor command template: this installation's JVM running {@link ExecutorMain} for this driver. */
-    static List<String> executorCommand(String driverId, int memoryMb, String traceDir) {
+    public static List<String> executorCommand(String driverId, int memoryMb, String traceDir) {
         List<String> command = JavaCommand.of(executorJvmOptions(memoryMb), ExecutorMain.class.getName());
         command.addAll(List.of("--driver", driverId, "--app-id", "{{APP_ID}}", "--executor-id", "{{EXECUTOR_ID}}",
                 "--hostname", "{{HOSTNAME}}", "--cores", "{{CORES}}", "--worker-url", "{{WORKER_URL}}"));
