@@ -79,7 +79,7 @@ VARIABLES
     wInc,            \* [Workers -> incarnation number of the current process]
     wMaster,         \* [Workers -> the master it reports to, or None]
     wEpoch,          \* [Workers -> newest epoch seen in this incarnation]
-    wExecs,          \* [Workers -> set of running executor processes [app, id, cores, mem, registered]]
+    wExecs,          \* [Workers -> set of running executor processes [app, id, cores, mem, registered, running]]
     wSeen,           \* [Workers -> set of <<app, id>> this incarnation launched, refused or killed]
     wReports,        \* [Workers -> set of unacknowledged state reports [app, id, state, normal, driverGone]]
     \* --- drivers (app client and scheduler endpoint) ---
@@ -937,15 +937,17 @@ WorkerHandleLaunchExecutor(w, msg) ==
             /\ UNCHANGED <<wEpoch, wExecs, wSeen, wReports, launchCount, abnormalExits>>
        ELSE
        LET fits == SumOf(wExecs[w], "cores") + msg.cores <= WorkerCores[w] /\ SumOf(wExecs[w], "mem") + msg.mem <= WorkerMemory[w]
-           report == IF fits THEN Report(msg.app, msg.id, "RUNNING", TRUE, FALSE)
-                     ELSE Report(msg.app, msg.id, "FAILED", FALSE, FALSE)   \* refused: it does not fit
+           \* A refused launch (it does not fit) is reported FAILED. A started one is reported RUNNING only
+           \* once it has registered with its driver (WorkerReportExecutorRunning): a process that starts and
+           \* dies at once is no success, and must not reset its app's retry budget.
+           reports == IF fits THEN {} ELSE {Report(msg.app, msg.id, "FAILED", FALSE, FALSE)}
        IN /\ wEpoch' = [wEpoch EXCEPT ![w] = Max(@, msg.epoch)]
           /\ wSeen' = [wSeen EXCEPT ![w] = @ \cup {<<msg.app, msg.id>>}]
-          /\ wReports' = [wReports EXCEPT ![w] = @ \cup {report}]
-          /\ Deliver(msg, Reported(w, report))
+          /\ wReports' = [wReports EXCEPT ![w] = @ \cup reports]
+          /\ Deliver(msg, UNION {Reported(w, r) : r \in reports})
           /\ IF fits
              THEN /\ wExecs' = [wExecs EXCEPT ![w] = @ \cup {[app |-> msg.app, id |-> msg.id, cores |-> msg.cores,
-                                                              mem |-> msg.mem, registered |-> FALSE]}]
+                                                              mem |-> msg.mem, registered |-> FALSE, running |-> FALSE]}]
                   /\ launchCount' = LaunchCounted(<<msg.app, msg.id>>)
                   /\ UNCHANGED abnormalExits
              ELSE /\ abnormalExits' = [abnormalExits EXCEPT ![msg.app] = @ + 1]
@@ -996,6 +998,19 @@ ExecutorHandleRegisteredExecutor(w, msg) ==
     /\ Deliver(msg, {})
     /\ UNCHANGED <<zkVars, masterVars, wUp, wInc, wMaster, wEpoch, wSeen, wReports,
                    driverVars, Quiet, historyVars>>
+
+\* The worker hears that one of its executors registered with its driver, and
+\* reports it RUNNING: only then does the master count it as running (and
+\* reset its app's retry budget). Spark reports RUNNING when the process
+\* starts, so an executor that always dies at start up is relaunched forever
+\* (SPARK-27510).
+WorkerReportExecutorRunning(w, p) ==
+    /\ wUp[w] /\ p \in wExecs[w] /\ p.registered /\ ~p.running
+    /\ wExecs' = [wExecs EXCEPT ![w] = (@ \ {p}) \cup {[p EXCEPT !.running = TRUE]}]
+    /\ LET report == Report(p.app, p.id, "RUNNING", TRUE, FALSE) IN
+       /\ wReports' = [wReports EXCEPT ![w] = @ \cup {report}]
+       /\ SendAll(Reported(w, report))
+    /\ UNCHANGED <<zkVars, masterVars, wUp, wInc, wMaster, wEpoch, wSeen, driverVars, envVars, historyVars>>
 
 \* The executor process exits by itself, normally or not (an application event).
 ExecutorExit(w, p, normal) ==
@@ -1143,6 +1158,7 @@ WorkerNext ==
     \/ \E w \in Workers, msg \in msgs : WorkerHandleLaunchExecutor(w, msg)
     \/ \E w \in Workers, msg \in msgs : WorkerHandleKillExecutor(w, msg)
     \/ \E w \in Workers, msg \in msgs : WorkerHandleExecutorStateChangedAck(w, msg)
+    \/ \E w \in Workers : \E p \in wExecs[w] : WorkerReportExecutorRunning(w, p)
 
 ExecutorNext ==
     \/ \E w \in Workers, msg \in msgs : ExecutorHandleRegisteredExecutor(w, msg)
@@ -1211,7 +1227,7 @@ TypeOK ==
           /\ \A i \in 1..Len(mWorkerOrder[m]) : mWorkers[m][mWorkerOrder[m][i]].state = "ALIVE"
     /\ wUp \in [Workers -> BOOLEAN]
     /\ wMaster \in [Workers -> Masters \cup {None}]
-    /\ \A w \in Workers : \A p \in wExecs[w] : p.app \in Apps /\ p.registered \in BOOLEAN
+    /\ \A w \in Workers : \A p \in wExecs[w] : p.app \in Apps /\ p.registered \in BOOLEAN /\ p.running \in BOOLEAN
     /\ dState \in [Apps -> {"REGISTERING", "REGISTERED", "DONE"}]
     /\ dMaster \in [Apps -> Masters \cup {None}]
     /\ \A msg \in msgs : msg.type \in Msgs
@@ -1251,6 +1267,13 @@ NothingLaunchedForFinishedApp == ~launchForFinished
 RetriesCountRealFailures ==
     \A m \in Masters : \A a \in Apps : mApps[m][a].retries <= abnormalExits[a]
 
+\* A worker reports an executor RUNNING only once it has registered with its
+\* driver: no RUNNING report waits for an executor that runs unregistered.
+\* (So a launch-failure loop exhausts the retry budget: Liveness L7.)
+RunningMeansRegistered ==
+    \A w \in Workers : \A r \in wReports[w] :
+        r.state = "RUNNING" => ~\E p \in wExecs[w] : p.app = r.app /\ p.id = r.id /\ ~p.registered
+
 \* The leader's executor ids stay ahead of every id ever used (ids never repeat).
 ExecutorIdsAhead ==
     \A m \in Masters : Leading(m) /\ HoldsLease(m) =>
@@ -1259,7 +1282,7 @@ ExecutorIdsAhead ==
 Safety ==
     /\ TypeOK /\ WorkerCapacityRespected /\ BooksWithinWorkerCapacity /\ ExecutorLaunchedOnce
     /\ OneLeaderPerEpoch /\ FencingRespected /\ DriverCountsOnlyLaunched /\ AppCapRespected
-    /\ NothingLaunchedForFinishedApp /\ RetriesCountRealFailures
+    /\ NothingLaunchedForFinishedApp /\ RetriesCountRealFailures /\ RunningMeansRegistered
 
 -----------------------------------------------------------------------------
 (* Liveness, under Fairness; faults are bounded, so they stop *)

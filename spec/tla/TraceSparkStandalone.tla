@@ -41,7 +41,7 @@ WorkerVarNames == {"wInc", "wMaster", "wEpoch", "wExecs", "wSeen", "wReports"}
 DriverVarNames == {"dState", "dMaster", "dEpoch", "dExecs"}
 
 \* What the worker process itself knows of an executor (the registered flag lives in the executor process).
-ExecView(S) == {[app |-> p.app, id |-> p.id, cores |-> p.cores, mem |-> p.mem] : p \in S}
+ExecView(S) == {[app |-> p.app, id |-> p.id, cores |-> p.cores, mem |-> p.mem, running |-> p.running] : p \in S}
 
 \* The value of a node-local variable as the implementation records it.
 MasterVal(name, m) ==
@@ -200,6 +200,7 @@ Action(e) ==
          [] e.act = "WorkerHandleKillExecutor" -> WorkerHandleKillExecutor(n, msg)
          [] e.act = "WorkerHandleExecutorStateChangedAck" -> WorkerHandleExecutorStateChangedAck(n, msg)
          [] e.act = "WorkerSendExecutorStateChanged" -> \E r \in wReports[n] : WorkerSendExecutorStateChanged(n, r)
+         [] e.act = "WorkerReportExecutorRunning" -> \E p \in wExecs[n] : WorkerReportExecutorRunning(n, p)
          [] e.act = "ExecutorExit" -> \E p \in wExecs[n], normal \in BOOLEAN : ExecutorExit(n, p, normal)
          [] e.act = "ExecutorDriverGone" -> \E p \in wExecs[n] : ExecutorDriverGone(n, p)
          [] e.act = "ExecutorRegisterWithDriver" ->

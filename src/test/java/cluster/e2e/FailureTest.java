@@ -6,6 +6,7 @@ import cluster.messages.ApplicationSummary;
 import cluster.messages.ExecutorState;
 import cluster.runtime.DriverNode;
 import cluster.runtime.JavaCommand;
+import cluster.runtime.SparkConf;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -21,8 +22,35 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Processes that die: a worker killed with SIGKILL, a driver process killed. Nothing of ours may be left behind. */
+/**
+ * Processes that die: a worker killed with SIGKILL, a driver process killed, executors that cannot start. Nothing
+ * of ours may be left behind.
+ */
 class FailureTest {
+
+    /**
+     * Spark's SPARK-27510: its worker reports an executor RUNNING when the process starts, which resets the app's
+     * retry budget, so executors that die at start up are relaunched forever. Here an executor is RUNNING once it
+     * has registered with its driver, so these failures add up and the app fails. The executors die of a wrong
+     * path in the app's executor JVM options, a classic way to get there.
+     */
+    @Test
+    void executorsThatDieAtStartFailTheAppInsteadOfBeingRelaunchedForever() throws Exception {
+        try (RealCluster cluster = new RealCluster(List.of("spark.deploy.maxExecutorRetries=3"), new int[] {2}, "1g")) {
+            SparkConf conf = new SparkConf();
+            conf.setPair(DriverNode.EXTRA_JAVA_OPTIONS + "=-javaagent:/no/such/agent.jar"); // the JVM exits at once
+            DriverNode driver = cluster.submit(null, 1, 64, conf);
+            String appId = driver.registered().get(60, TimeUnit.SECONDS);
+            String why = driver.removed().get(RealCluster.PATIENCE.toSeconds(), TimeUnit.SECONDS);
+            assertTrue(why.contains("failed 3 times"), why);
+            ApplicationSummary app = cluster.status().apps.stream().filter(a -> a.appId.equals(appId)).findFirst()
+                    .orElse(null);
+            assertTrue(app == null || app.state == ApplicationState.FINISHED, "the app is over: " + app);
+            // and nothing more is launched for it
+            await().during(java.time.Duration.ofSeconds(3)).atMost(RealCluster.PATIENCE)
+                    .until(() -> cluster.status().executors.isEmpty());
+        }
+    }
 
     @Test
     void executorsOfAKilledWorkerAreReportedLostAndReplacedElsewhere() throws Exception {

@@ -39,6 +39,8 @@ final class RealCluster implements AutoCloseable {
     /** Every node of this cluster (and every driver started through it) traces here; {@link #close} validates it. */
     final Path traceDir;
     private final cluster.runtime.SparkConf clientConf = new cluster.runtime.SparkConf();
+    /** The master's settings, which the trace checker needs too. */
+    private List<String> masterPairs = List.of();
 
     /** One master with {@code masterConf} and one worker per entry of {@code workerCores}, each with {@code workerMemory}. */
     RealCluster(List<String> masterConf, int[] workerCores, String workerMemory) throws Exception {
@@ -54,7 +56,7 @@ final class RealCluster implements AutoCloseable {
         traceDir = dir.resolve("trace");
         processes = new LocalCluster(dir, List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
         try {
-            List<String> masterPairs = new ArrayList<>(masterConf);
+            masterPairs = new ArrayList<>(masterConf);
             commonConf.stream().filter(p -> !masterPairs.contains(p)).forEach(masterPairs::add);
             List<String> masterArgs = new ArrayList<>(LocalCluster.confArgs(masterPairs));
             masterArgs.addAll(tracing());
@@ -93,10 +95,18 @@ final class RealCluster implements AutoCloseable {
 
     /** Starts a driver in this JVM for an app with these wishes. */
     DriverNode submit(Integer maxCores, Integer coresPerExecutor, int memoryMb) throws Exception {
+        return submit(maxCores, coresPerExecutor, memoryMb, new cluster.runtime.SparkConf());
+    }
+
+    /** As above, with the driver's own settings ({@code driverConf}) beside the cluster's common ones. */
+    DriverNode submit(Integer maxCores, Integer coresPerExecutor, int memoryMb, cluster.runtime.SparkConf driverConf)
+            throws Exception {
         ApplicationDescription app = new ApplicationDescription("e2e", maxCores, coresPerExecutor, memoryMb, null,
                 List.of());
-        DriverNode driver = DriverNode.start("127.0.0.1", List.of(masterId()), app, clientConf,
-                traceDir.toString());
+        cluster.runtime.SparkConf conf = new cluster.runtime.SparkConf();
+        clientConf.asMap().forEach((k, v) -> conf.setPair(k + "=" + v));
+        driverConf.asMap().forEach((k, v) -> conf.setPair(k + "=" + v));
+        DriverNode driver = DriverNode.start("127.0.0.1", List.of(masterId()), app, conf, traceDir.toString());
         drivers.add(driver);
         driverIds.add(driver.nodeId());
         return driver;
@@ -135,6 +145,6 @@ final class RealCluster implements AutoCloseable {
         processes.close();
         // Executors of a killed worker are orphans now: they must exit by themselves.
         await().atMost(PATIENCE).until(() -> executorsOfOurDrivers().isEmpty());
-        Traces.assertConforms(traceDir);
+        Traces.assertConforms(traceDir, masterPairs);
     }
 }

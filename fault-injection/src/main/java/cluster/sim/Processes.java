@@ -21,6 +21,8 @@ final class Processes {
     static final long EXECUTOR_REGISTRATION_RETRY_MS = 1_000;
     static final int EXECUTOR_REGISTRATION_ATTEMPTS = 30;
     static final int KILLED_EXIT_CODE = 143;
+    /** The worker hears that an executor registered this long after it did (the real one looks every 20 ms). */
+    static final long REGISTRATION_NOTICE_MS = 10;
 
     private final Simulation sim;
 
@@ -192,6 +194,20 @@ final class Processes {
                 end(e, KILLED_EXIT_CODE, true);
                 return;
             }
+        }
+    }
+
+    /**
+     * The executor registered with its driver and tells its worker (if the same one still runs), which hears it
+     * a little later (an event for a life that has ended is not delivered).
+     */
+    void registered(ExecutorNode e) {
+        SimNode worker = sim.nodes.get(e.workerId);
+        if (worker != null && worker.alive && worker.life == e.workerLife) {
+            if (sim.tracer != null) {
+                sim.tracer.heardFrom(worker, e); // its RUNNING report comes after the registration
+            }
+            sim.input(worker, sim.nowMs + REGISTRATION_NOTICE_MS, new Input.ProcessRegistered(e.appId, e.execId));
         }
     }
 

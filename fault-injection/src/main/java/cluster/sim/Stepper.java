@@ -117,6 +117,8 @@ final class Stepper {
                 sim.processes.kill((WorkerNode) node, k);
             } else if (effect instanceof Effect.ExitProcess x) {
                 sim.processes.end((ExecutorNode) node, x.exitCode(), true);
+            } else if (effect instanceof Effect.ReportRegistered r) {
+                sim.processes.registered((ExecutorNode) node);
             } else if (effect instanceof Effect.SetTimer t) {
                 setTimer(node, t);
             }

@@ -30,6 +30,12 @@ final class TraceRecorder {
         }
     }
 
+    /** A local notice from {@code from} (an executor to its worker): the node's later events happen after from's. */
+    void heardFrom(SimNode node, SimNode from) {
+        Map<String, Long> clock = clock(node);
+        clock(from).forEach((n, c) -> clock.merge(n, c, Math::max));
+    }
+
     /** The step is a traced event: its node's own clock entry ticks (before the step's sends leave). */
     void tick(SimNode node) {
         node.traceSeq++;

@@ -64,6 +64,13 @@ public sealed interface Effect {
     record KillProcess(String appId, int execId) implements Effect {
     }
 
+    /**
+     * Executor only: tell the worker that started this process that it registered with its driver (spec
+     * ExecutorHandleRegisteredExecutor); the worker then reports it RUNNING ({@link Input.ProcessRegistered}).
+     */
+    record ReportRegistered(String appId, int execId) implements Effect {
+    }
+
     /** Executor only: this process exits with {@code exitCode} (see {@link ExitCodes}). */
     record ExitProcess(int exitCode) implements Effect {
     }

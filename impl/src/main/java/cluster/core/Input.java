@@ -47,6 +47,13 @@ public sealed interface Input {
     record Disconnected(String node) implements Input {
     }
 
+    /**
+     * Worker only: an executor process this worker launched registered with its driver (what it told with
+     * {@link Effect.ReportRegistered}).
+     */
+    record ProcessRegistered(String appId, int execId) implements Input {
+    }
+
     /** Worker only: an executor process this worker launched ended with {@code exitCode}. */
     record ProcessExited(String appId, int execId, int exitCode) implements Input {
     }

@@ -69,6 +69,10 @@ public final class StepOutput {
         processes.add(new Effect.KillProcess(appId, execId));
     }
 
+    public void reportRegistered(String appId, int execId) {
+        processes.add(new Effect.ReportRegistered(appId, execId));
+    }
+
     public void exitProcess(int exitCode) {
         processes.add(new Effect.ExitProcess(exitCode));
     }

@@ -19,7 +19,8 @@ import java.util.Map;
  * deterministic state machine with no I/O, no clock and no threads.
  *
  * <p>Spec actions implemented here (ExecutorNext), by the handler of the same name in lowerCamelCase:
- * ExecutorRegisterWithDriver, ExecutorHandleRegisteredExecutor. ExecutorDriverGone and ExecutorExit are
+ * ExecutorRegisterWithDriver, ExecutorHandleRegisteredExecutor (which tells the worker, {@link Effect.ReportRegistered},
+ * so that it takes WorkerReportExecutorRunning). ExecutorDriverGone and ExecutorExit are
  * the worker's steps: this core only decides to exit ({@link Effect.ExitProcess} with
  * {@link ExitCodes#DRIVER_GONE} when the driver is gone), and the worker, seeing the exit, takes the step.
  *
@@ -94,9 +95,12 @@ public final class ExecutorCore {
         out.setTimer(REGISTER_WITH_DRIVER, "", config.registrationRetryMs());
     }
 
-    /** Spec ExecutorHandleRegisteredExecutor: the driver counts this executor. */
+    /** Spec ExecutorHandleRegisteredExecutor: the driver counts this executor; the worker hears of it (once). */
     void executorHandleRegisteredExecutor(StepOutput out) {
         out.action("ExecutorHandleRegisteredExecutor");
+        if (!registered) {
+            out.reportRegistered(config.appId(), config.execId());
+        }
         registered = true;
     }
 

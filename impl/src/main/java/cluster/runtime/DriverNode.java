@@ -73,7 +73,7 @@ public final class DriverNode implements AutoCloseable {
             InetSocketAddress bound = host.listen(bindHost, 0);
             NodeAddress address = new NodeAddress("driver", bindHost, bound.getPort());
             description.command = new ArrayList<>(executorCommand(address.nodeId(), description.memoryPerExecutorMb,
-                    traceDir));
+                    extraJavaOptions(conf), traceDir));
             long retryMs = conf.getDurationMs("spark.cluster.registrationRetryInterval", 500, 1000);
             DriverConfig config = new DriverConfig(UUID.randomUUID().toString(), address.sparkUrl(), description,
                     masters, retryMs, retryMs);
@@ -111,13 +111,43 @@ public final class DriverNode implements AutoCloseable {
 
     /** The executor command template: this installation's JVM running {@link ExecutorMain} for this driver. */
     public static List<String> executorCommand(String driverId, int memoryMb, String traceDir) {
-        List<String> command = JavaCommand.of(executorJvmOptions(memoryMb), ExecutorMain.class.getName());
+        return executorCommand(driverId, memoryMb, List.of(), traceDir);
+    }
+
+    /** As above, with the app's own JVM options for its executors (after ours, so they win). */
+    public static List<String> executorCommand(String driverId, int memoryMb, List<String> extraJavaOptions,
+            String traceDir) {
+        List<String> options = new ArrayList<>(executorJvmOptions(memoryMb));
+        options.addAll(extraJavaOptions);
+        List<String> command = JavaCommand.of(options, ExecutorMain.class.getName());
         command.addAll(List.of("--driver", driverId, "--app-id", "{{APP_ID}}", "--executor-id", "{{EXECUTOR_ID}}",
                 "--hostname", "{{HOSTNAME}}", "--cores", "{{CORES}}", "--worker-url", "{{WORKER_URL}}"));
         if (traceDir != null) {
             command.addAll(List.of("--trace-dir", traceDir));
         }
         return command;
+    }
+
+    /** The app's own JVM options for its executors, as in Spark. */
+    public static final String EXTRA_JAVA_OPTIONS = "spark.executor.extraJavaOptions";
+
+    /**
+     * {@value #EXTRA_JAVA_OPTIONS} as Spark has it, split at white space (no quoting); every word must be a JVM
+     * option (start with '-'), or the key is named in the error.
+     */
+    static List<String> extraJavaOptions(SparkConf conf) {
+        String value = conf.get(EXTRA_JAVA_OPTIONS, "").strip();
+        if (value.isEmpty()) {
+            return List.of();
+        }
+        List<String> options = List.of(value.split("\\s+"));
+        for (String option : options) {
+            if (!option.startsWith("-")) {
+                throw new IllegalArgumentException(EXTRA_JAVA_OPTIONS + ": '" + option
+                        + "' is not a JVM option (each must start with '-'; values are split at spaces, without quoting)");
+            }
+        }
+        return options;
     }
 
     /** JVM options of an executor: its heap, and choices that make a short-lived JVM start fast. */

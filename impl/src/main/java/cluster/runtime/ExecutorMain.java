@@ -1,6 +1,7 @@
 package cluster.runtime;
 
 import cluster.app.Tasks;
+import cluster.core.Effect;
 import cluster.core.Input;
 import cluster.executor.ExecutorConfig;
 import cluster.executor.ExecutorCore;
@@ -12,6 +13,7 @@ import cluster.transport.TransportConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -117,6 +119,12 @@ public final class ExecutorMain {
             public void exit(int exitCode) {
                 LOG.info("executor {} exits with code {}", nodeId, exitCode);
                 exitSoon(host, exitCode);
+            }
+
+            @Override
+            public void reportRegistered(Effect.ReportRegistered registered, Map<String, Long> clock) {
+                // the worker made this process's working directory, and watches it for the notice
+                RegistrationNotice.write(Path.of("").toAbsolutePath(), clock);
             }
         }, trace);
         host.router().intercept((connection, envelope) -> {

@@ -65,6 +65,11 @@ public final class NodeRuntime {
         default void exit(int exitCode) {
             throw new UnsupportedOperationException("this node does not exit on request");
         }
+
+        /** An executor tells its worker it registered with its driver ({@code clock}: its own, after that step). */
+        default void reportRegistered(Effect.ReportRegistered registered, Map<String, Long> clock) {
+            throw new UnsupportedOperationException("this node does not report registrations: " + registered);
+        }
     }
 
     /** Sees every input and the effects it produced, after they were queued (timelines, sample apps, status). */
@@ -239,6 +244,8 @@ public final class NodeRuntime {
             processes.kill(k);
         } else if (effect instanceof Effect.ExitProcess x) {
             processes.exit(x.exitCode());
+        } else if (effect instanceof Effect.ReportRegistered r) {
+            processes.reportRegistered(r, clock());
         }
     }
 

@@ -27,6 +27,7 @@ public final class SparkConf {
         k.put("spark.app.name", "application name");
         k.put("spark.executor.cores", "cores per executor (unset: one executor per worker with all the cores it can get)");
         k.put("spark.executor.memory", "memory per executor, e.g. 1g or 512m (default 1g)");
+        k.put("spark.executor.extraJavaOptions", "more JVM options for every executor of the app, split at spaces (no quoting)");
         k.put("spark.cores.max", "cap on the cores of the whole application");
         k.put("spark.dynamicAllocation.enabled", "dynamic allocation: start from initialExecutors, ask for more later");
         k.put("spark.dynamicAllocation.initialExecutors", "executor limit an app with dynamic allocation starts from");

@@ -11,8 +11,8 @@ import cluster.messages.LaunchExecutor;
 
 /**
  * Spec actions about the executor processes of a worker: WorkerHandleLaunchExecutor,
- * WorkerHandleKillExecutor, WorkerHandleExecutorStateChangedAck, WorkerSendExecutorStateChanged,
- * ExecutorExit, ExecutorDriverGone.
+ * WorkerReportExecutorRunning, WorkerHandleKillExecutor, WorkerHandleExecutorStateChangedAck,
+ * WorkerSendExecutorStateChanged, ExecutorExit, ExecutorDriverGone.
  */
 final class ExecutorProcessHandlers {
     private final WorkerConfig config;
@@ -26,7 +26,8 @@ final class ExecutorProcessHandlers {
     /**
      * Spec WorkerHandleLaunchExecutor. Fenced by epoch; a duplicate (already launched, refused or killed
      * here) is ignored; an executor that does not fit the free cores and memory is refused and reported
-     * FAILED; one that fits is started and reported RUNNING.
+     * FAILED; one that fits is started, and reported RUNNING only once it has registered with its driver
+     * ({@link #workerReportExecutorRunning}).
      */
     void workerHandleLaunchExecutor(LaunchExecutor msg, StepOutput out) {
         if (!forThisIncarnation(msg.workerId, msg.incarnation) || msg.epoch < state.epochFloor) {
@@ -42,13 +43,28 @@ final class ExecutorProcessHandlers {
         state.epochFloor = Math.max(state.epochFloor, msg.epoch);
         state.seen.add(key);
         if (fits) {
-            state.executors.put(key, new RunningExecutor(msg.appId, msg.execId, msg.cores, msg.memoryMb));
+            state.executors.put(key, new RunningExecutor(msg.appId, msg.execId, msg.cores, msg.memoryMb, false));
             out.launchProcess(msg.appId, msg.execId, msg.cores, msg.memoryMb, CommandTemplate.fill(msg.command,
                     msg.appId, msg.execId, msg.cores, config.host(), config.workerUrl()));
-            addReport(new PendingReport(msg.appId, msg.execId, ExecutorState.RUNNING, false, null), out);
         } else {
             addReport(new PendingReport(msg.appId, msg.execId, ExecutorState.FAILED, false, null), out);
         }
+    }
+
+    /**
+     * Spec WorkerReportExecutorRunning: an executor this incarnation runs registered with its driver, and only
+     * now is it reported RUNNING. A process that starts and dies before registering is a failed launch: were
+     * it reported RUNNING at start, as Spark does, it would reset its app's retry budget every time, and an
+     * executor that can never start would be relaunched forever (SPARK-27510).
+     */
+    void workerReportExecutorRunning(String appId, int execId, StepOutput out) {
+        RunningExecutor running = state.executors.get(new ExecutorKey(appId, execId));
+        if (running == null || running.running()) {
+            return; // ended (or killed) before the worker heard; or heard already
+        }
+        out.action("WorkerReportExecutorRunning");
+        state.executors.put(running.key(), running.reportedRunning());
+        addReport(new PendingReport(appId, execId, ExecutorState.RUNNING, false, null), out);
     }
 
     /**

@@ -24,7 +24,7 @@ import java.util.Map;
  * <p>Spec actions implemented here (WorkerNext, plus the process exits of ExecutorNext/AppChoices that the
  * worker observes), each by the handler of the same name in lowerCamelCase: WorkerRestart,
  * WorkerSendRegisterWorker, WorkerHandleRegisteredWorker, WorkerHandleReconnectWorker,
- * WorkerHandleMasterChanged, WorkerHandleLaunchExecutor, WorkerHandleKillExecutor,
+ * WorkerHandleMasterChanged, WorkerHandleLaunchExecutor, WorkerReportExecutorRunning, WorkerHandleKillExecutor,
  * WorkerHandleExecutorStateChangedAck, WorkerSendExecutorStateChanged, ExecutorExit, ExecutorDriverGone.
  * WorkerCrash is the process dying. Heartbeats are abstracted in the spec: sending one is no spec step.
  *
@@ -71,6 +71,8 @@ public final class WorkerCore {
             receive(r.message(), out);
         } else if (input instanceof Input.TimerFired t) {
             timer(t.name(), t.key(), out);
+        } else if (input instanceof Input.ProcessRegistered p) {
+            processes.workerReportExecutorRunning(p.appId(), p.execId(), out);
         } else if (input instanceof Input.ProcessExited p) {
             processes.processExited(p.appId(), p.execId(), p.exitCode(), out);
         } else if (input instanceof Input.Started s) {

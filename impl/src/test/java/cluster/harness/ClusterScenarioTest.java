@@ -5,6 +5,7 @@ import cluster.core.ExecutorKey;
 import cluster.core.Input;
 import cluster.core.SpecActions;
 import cluster.driver.DriverState;
+import cluster.driver.DriverState;
 import cluster.master.BookedExecutor;
 import cluster.master.LeaderTerm;
 import cluster.master.MasterConfig;
@@ -117,6 +118,32 @@ class ClusterScenarioTest {
         assertEquals(8, term.executors().size());
         assertEquals(8, cluster.drivers.get("d1").state().executors().size());
         assertEquals(8, cluster.executors.size());
+        assertTraceNamesOnlySpecActions();
+    }
+
+    /**
+     * Spark's SPARK-27510 loop: its worker reports RUNNING when the process starts, which resets the app's retry
+     * budget, so executors that always die at start up are relaunched forever. Here RUNNING waits for the
+     * executor's registration with its driver, so the failures add up and the app fails. (With RUNNING at start
+     * the relaunches never end: the cluster never comes to rest, and the time limit fails the test.)
+     */
+    @Test
+    @org.junit.jupiter.api.Timeout(value = 120, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
+    void executors_that_always_die_before_registering_fail_the_app_after_the_retry_budget() {
+        cluster.executorsDieAtStart("d1");
+        cluster.elect("m1");
+        cluster.advance(5 * 60_000);
+        String appId = cluster.drivers.get("d1").state().appId();
+        LeaderTerm term = cluster.masters.get("m1").state().term();
+        assertEquals(ApplicationState.FINISHED, term.apps().get(appId).state());
+        assertTrue(term.apps().get(appId).retries() >= 10, "retries: " + term.apps().get(appId).retries());
+        assertEquals(DriverState.Phase.DONE, cluster.drivers.get("d1").state().phase(),
+                "the driver was told ApplicationRemoved");
+        int launched = cluster.launchCount.size();
+        assertTrue(launched >= 10 && launched <= 16, "one back-off round after the first 8: " + launched);
+        assertTrue(cluster.tracedActions("w1").stream().noneMatch(a -> a.equals("WorkerReportExecutorRunning")));
+        cluster.advance(10 * 60_000);
+        assertEquals(launched, cluster.launchCount.size(), "nothing is launched for the failed app");
         assertTraceNamesOnlySpecActions();
     }
 

@@ -74,6 +74,8 @@ final class InMemoryCluster {
     final Map<ExecutorKey, Integer> launchCount = new LinkedHashMap<>();
     /** Executor ids started for each driver (the executors' commands name their driver). */
     private final Map<String, Set<Integer>> launchedFor = new HashMap<>();
+    /** Drivers whose executors die at start up. */
+    private final Set<String> dieAtStart = new java.util.HashSet<>();
     final List<InFlight> delivered = new ArrayList<>();
     /** Chaos: with a random source the network delivers in random order, and drops or duplicates at these rates. */
     private Random chaos;
@@ -174,6 +176,11 @@ final class InMemoryCluster {
                 localEvents.add(Map.entry(peer, new Input.Disconnected(driverId)));
             }
         }
+    }
+
+    /** Every executor launched for this driver from now on dies at start up (exit 1), before it registers. */
+    void executorsDieAtStart(String driver) {
+        dieAtStart.add(driver);
     }
 
     /** An executor process ends by itself with {@code exitCode}; its worker sees the exit. */
@@ -363,6 +370,8 @@ final class InMemoryCluster {
                 endProcess(executorNode(k.appId(), k.execId()), KILLED_EXIT_CODE);
             } else if (effect instanceof Effect.ExitProcess x) {
                 endProcess(node, x.exitCode());
+            } else if (effect instanceof Effect.ReportRegistered r) {
+                registered(node);
             } else if (effect instanceof Effect.SetTimer t) {
                 timers.put(new TimerId(node, t.name(), t.key()), new long[] {nowMs + t.delayMs(), timerSequence++});
             }
@@ -393,7 +402,23 @@ final class InMemoryCluster {
             recorder.inherit(id, workerId);
         }
         nodes.put(id, core::step);
+        if (dieAtStart.contains(driver)) {
+            endProcess(id, 1); // e.g. a bad class path: the process starts and exits before registering
+            return;
+        }
         localEvents.add(Map.entry(id, new Input.Started(false)));
+    }
+
+    /** The executor tells its worker it registered with its driver (a local event, as its exit is). */
+    private void registered(String executorNode) {
+        ExecutorProcess process = processes.get(executorNode);
+        if (process == null) {
+            return;
+        }
+        if (recorder != null) {
+            recorder.inherit(process.workerId, executorNode);
+        }
+        localEvents.add(Map.entry(process.workerId, new Input.ProcessRegistered(process.appId, process.execId)));
     }
 
     private void endProcess(String executorNode, int exitCode) {

@@ -82,15 +82,38 @@ class WorkerCoreTest {
     }
 
     @Test
-    void when_LaunchExecutor_then_process_started_and_RUNNING_reported() {
+    void when_LaunchExecutor_then_process_started_and_nothing_reported_yet() {
         registeredWith("m1", 2);
         List<Effect> effects = launch(2, 0, 2);
         assertEquals("WorkerHandleLaunchExecutor", action(effects));
         Effect.LaunchProcess process = ofType(effects, Effect.LaunchProcess.class).get(0);
         assertEquals(List.of("java", "0", "app-1", "spark://host1:7078", "x{{CORES}}"), process.command());
+        assertTrue(sent(effects, ExecutorStateChanged.class).isEmpty(), "a started process is not yet RUNNING");
+        assertTrue(worker.state().reports().isEmpty());
+    }
+
+    @Test
+    void when_the_executor_registered_with_its_driver_then_WorkerReportExecutorRunning_reports_RUNNING_once() {
+        registeredWith("m1", 2);
+        launch(2, 0, 2);
+        List<Effect> effects = step(new Input.ProcessRegistered("app-1", 0));
+        assertEquals("WorkerReportExecutorRunning", action(effects));
         ExecutorStateChanged report = sentOne(effects, ExecutorStateChanged.class, "m1");
         assertEquals(ExecutorState.RUNNING, report.state);
         assertEquals(1, report.incarnation);
+        assertTrue(worker.state().executors().iterator().next().running());
+        assertTrue(step(new Input.ProcessRegistered("app-1", 0)).isEmpty(), "told twice: reported once");
+    }
+
+    @Test
+    void when_an_executor_dies_before_registering_then_FAILED_is_its_only_report() {
+        registeredWith("m1", 2);
+        launch(2, 0, 1);
+        ExecutorStateChanged report = sentOne(step(new Input.ProcessExited("app-1", 0, 1)), ExecutorStateChanged.class,
+                "m1");
+        assertEquals(ExecutorState.FAILED, report.state);
+        assertTrue(step(new Input.ProcessRegistered("app-1", 0)).isEmpty(), "a notice after the exit is no news");
+        assertEquals(1, worker.state().reports().size());
     }
 
     @Test
@@ -153,6 +176,7 @@ class WorkerCoreTest {
     void when_report_unacknowledged_then_resent_until_ExecutorStateChangedAck() {
         registeredWith("m1", 2);
         launch(2, 0, 1);
+        step(new Input.ProcessRegistered("app-1", 0));
         List<Effect> resend = fire("WorkerSendExecutorStateChanged", "app-1/0/RUNNING");
         assertEquals("WorkerSendExecutorStateChanged", action(resend));
         sentOne(resend, ExecutorStateChanged.class, "m1");
@@ -227,6 +251,7 @@ class WorkerCoreTest {
     void when_MasterChanged_then_follows_the_new_leader_answers_and_resends_pending_reports() {
         registeredWith("m1", 2);
         launch(2, 0, 1);
+        step(new Input.ProcessRegistered("app-1", 0));
         List<Effect> effects = receive("m2", new MasterChanged(3, "m2", "spark://m2", 1));
         assertEquals("WorkerHandleMasterChanged", action(effects));
         WorkerSchedulerStateResponse answer = sentOne(effects, WorkerSchedulerStateResponse.class, "m2");
