@@ -84,5 +84,9 @@ class CommandLineTest {
         Commands.Run badUrl = Commands.run(120, "worker", "http://127.0.0.1:7077");
         assertEquals(2, badUrl.exitCode());
         assertTrue(badUrl.err().contains("spark://host:port"), badUrl.err());
+        Commands.Run badOptions = Commands.run(120, "submit", "--master", "spark://127.0.0.1:1", "--conf",
+                "spark.executor.extraJavaOptions=-Xss4m Xmx1g");
+        assertEquals(2, badOptions.exitCode());
+        assertTrue(badOptions.err().contains("spark.executor.extraJavaOptions: 'Xmx1g'"), badOptions.err());
     }
 }

@@ -47,6 +47,7 @@ public final class AppOptions {
         if (totalExecutorCores != null) {
             conf.set("spark.cores.max", totalExecutorCores.toString());
         }
+        cluster.runtime.DriverNode.extraJavaOptions(conf); // checked now: a bad value is a bad flag, not a failed run
         Integer initial = conf.getBoolean("spark.dynamicAllocation.enabled", false)
                 ? conf.getInt("spark.dynamicAllocation.initialExecutors", 0, 0) : null;
         return new ApplicationDescription(

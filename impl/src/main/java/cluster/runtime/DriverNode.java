@@ -135,7 +135,7 @@ public final class DriverNode implements AutoCloseable {
      * {@value #EXTRA_JAVA_OPTIONS} as Spark has it, split at white space (no quoting); every word must be a JVM
      * option (start with '-'), or the key is named in the error.
      */
-    static List<String> extraJavaOptions(SparkConf conf) {
+    public static List<String> extraJavaOptions(SparkConf conf) {
         String value = conf.get(EXTRA_JAVA_OPTIONS, "").strip();
         if (value.isEmpty()) {
             return List.of();
