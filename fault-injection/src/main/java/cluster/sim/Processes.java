@@ -139,14 +139,18 @@ final class Processes {
         }
     }
 
-    /** The process runs again and gets, in their order, the events that came while it was stopped. */
+    /**
+     * The process runs again and gets, in their order, the events that came while it was stopped, and only then
+     * what is queued for it now (a leadership grant held during the pause must not come after the revocation and
+     * the new grant that the healing queued: the master would hear two grants in a row).
+     */
     void resume(SimNode node) {
         if (!node.alive || !node.paused) {
             return;
         }
         node.paused = false;
         for (SimEvent e : node.held) {
-            sim.queue.add(e.at(sim.nowMs, sim.nextSeq()));
+            sim.queue.add(e.at(sim.nowMs, sim.nextEarlySeq()));
         }
         node.held.clear();
         if (sim.timeline != null) {

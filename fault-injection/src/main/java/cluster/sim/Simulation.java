@@ -60,6 +60,7 @@ public final class Simulation {
     final Workload workload;
     final boolean spreadOut;
     long seq;
+    private long earlySeq;
     long nowMs;
     long steps;
     boolean faultPhase = true;
@@ -195,6 +196,14 @@ public final class Simulation {
 
     long nextSeq() {
         return seq++;
+    }
+
+    /**
+     * A sequence number that sorts before every one {@link #nextSeq} gives, for events that are due now and must
+     * come before what was queued for the same time (a resumed process's held events); in the order asked for.
+     */
+    long nextEarlySeq() {
+        return Long.MIN_VALUE + earlySeq++;
     }
 
     void at(long timeMs, Runnable action) {
