@@ -26,7 +26,10 @@ class DynamicAllocationTest {
             try {
                 String appId = driver.registered().get(RealCluster.PATIENCE.toSeconds(), TimeUnit.SECONDS);
                 driver.executorsRegistered(1).get(RealCluster.PATIENCE.toSeconds(), TimeUnit.SECONDS);
-                assertEquals(1, running(cluster, appId), "the initial limit holds the app at one executor");
+                // RUNNING once its worker has heard of the registration, a moment after the driver
+                await().atMost(RealCluster.PATIENCE).until(() -> running(cluster, appId) == 1);
+                assertEquals(1, cluster.status().executors.stream().filter(e -> e.appId.equals(appId)).count(),
+                        "the initial limit holds the app at one executor");
 
                 driver.requestTotal(3);
                 driver.executorsRegistered(3).get(RealCluster.PATIENCE.toSeconds(), TimeUnit.SECONDS);
