@@ -54,7 +54,7 @@ CONSTANTS
 
 None == "none"
 AllAppEventKinds == {"stop", "exit", "request", "kill"}
-AllFaultKinds == {"masterCrash", "sessionLoss", "falseSuspicion", "workerCrash", "drop", "duplicate"}
+AllFaultKinds == {"masterCrash", "sessionLoss", "falseSuspicion", "clientSuspicion", "workerCrash", "drop", "duplicate"}
 Unlimited == 1000000
 LeaderStates == {"RECOVERING", "ALIVE"}
 MasterStates == {"DOWN", "STANDBY", "RECOVERING", "ALIVE"}
@@ -472,19 +472,34 @@ AcceptableByWorker(w, msg) ==
 \* A worker with no master (just started, told to reconnect, or its master went
 \* away) registers with every master (again, when no answer is in flight; a
 \* request still in flight is the same message, so sending it again changes
-\* nothing). Giving up
-\* on a master of epoch e raises the worker's fencing floor to e + 1: nothing
-\* of that term can be accepted any more.
+\* nothing). Giving up on a master keeps the worker's fencing floor: the
+\* worker cannot tell a dead master from a live one it cannot reach, and a
+\* master that still leads must be able to take it back (were the floor
+\* raised past its term, the worker would refuse every answer of the leader
+\* until the next election). Terms that did end are fenced by the next
+\* leader's epoch, which raises the floor when it arrives.
+WorkerRegisterAgain(w) ==
+    /\ ~\E msg \in msgs : AcceptableByWorker(w, msg)
+    /\ wMaster' = [wMaster EXCEPT ![w] = None]
+    /\ SendAll({[type |-> "RegisterWorker", dest |-> m, worker |-> w, inc |-> wInc[w]] : m \in Masters})
+    /\ UNCHANGED <<zkVars, masterVars, wUp, wInc, wEpoch, wExecs, wSeen, wReports, driverVars, historyVars>>
+
 WorkerSendRegisterWorker(w) ==
     /\ wUp[w]
     /\ \/ wMaster[w] = None
        \/ wMaster[w] # None /\ MasterGone(wMaster[w], wEpoch[w])   \* its connection broke
-    /\ ~\E msg \in msgs : AcceptableByWorker(w, msg)
-    /\ wEpoch' = [wEpoch EXCEPT ![w] = IF wMaster[w] = None THEN @ ELSE @ + 1]
-    /\ wMaster' = [wMaster EXCEPT ![w] = None]
-    /\ SendAll({[type |-> "RegisterWorker", dest |-> m, worker |-> w, inc |-> wInc[w]] : m \in Masters})
-    /\ UNCHANGED <<zkVars, masterVars, wUp, wInc, wExecs, wSeen, wReports,
-                   driverVars, envVars, historyVars>>
+    /\ WorkerRegisterAgain(w)
+    /\ UNCHANGED envVars
+
+\* The same step when the worker's master has not gone: a fault. The
+\* implementation gives up on a master whose connection stays broken past a
+\* grace period (a partition, a pause), which cannot tell a dead master from a
+\* live one (the spec's MasterGone).
+WorkerSuspectsLiveMaster(w) ==
+    /\ wUp[w] /\ wMaster[w] # None /\ ~MasterGone(wMaster[w], wEpoch[w])
+    /\ CanFault("clientSuspicion") /\ faults' = faults + 1
+    /\ WorkerRegisterAgain(w)
+    /\ UNCHANGED <<spreadOut, appEvents>>
 
 \* Reconciling a worker's fresh list of executors with the books: while
 \* RECOVERING (before anything is scheduled) the leader adopts executors of
@@ -738,16 +753,26 @@ AcceptableByDriver(a, msg) ==
     /\ "app" \in DOMAIN msg /\ msg.app = a /\ msg.epoch >= dEpoch[a]
 
 \* The app client registers with every master at once; it does so again when
-\* its master goes away (and then accepts only a newer term).
+\* its master goes away, keeping its fencing floor (as a worker does).
+DriverRegisterAgain(a) ==
+    /\ ~\E msg \in msgs : AcceptableByDriver(a, msg)
+    /\ dState' = [dState EXCEPT ![a] = "REGISTERING"]
+    /\ dMaster' = [dMaster EXCEPT ![a] = None]
+    /\ SendAll({[type |-> "RegisterApplication", dest |-> m, app |-> a] : m \in Masters})
+    /\ UNCHANGED <<zkVars, masterVars, workerVars, dEpoch, dExecs, historyVars>>
+
 DriverSendRegisterApplication(a) ==
     /\ \/ dState[a] = "REGISTERING"
        \/ dState[a] = "REGISTERED" /\ dMaster[a] # None /\ MasterGone(dMaster[a], dEpoch[a])
-    /\ ~\E msg \in msgs : AcceptableByDriver(a, msg)
-    /\ dState' = [dState EXCEPT ![a] = "REGISTERING"]
-    /\ dEpoch' = [dEpoch EXCEPT ![a] = IF dState[a] = "REGISTERED" THEN @ + 1 ELSE @]
-    /\ dMaster' = [dMaster EXCEPT ![a] = None]
-    /\ SendAll({[type |-> "RegisterApplication", dest |-> m, app |-> a] : m \in Masters})
-    /\ UNCHANGED <<zkVars, masterVars, workerVars, dExecs, envVars, historyVars>>
+    /\ DriverRegisterAgain(a)
+    /\ UNCHANGED envVars
+
+\* The same step when the driver's master has not gone: a fault (as for workers).
+DriverSuspectsLiveMaster(a) ==
+    /\ dState[a] = "REGISTERED" /\ dMaster[a] # None /\ ~MasterGone(dMaster[a], dEpoch[a])
+    /\ CanFault("clientSuspicion") /\ faults' = faults + 1
+    /\ DriverRegisterAgain(a)
+    /\ UNCHANGED <<spreadOut, appEvents>>
 
 MasterHandleRegisterApplication(m, msg) ==
     /\ msg.type = "RegisterApplication" /\ msg.dest = m
@@ -1186,6 +1211,8 @@ Faults ==
     \/ \E m \in Masters : ZkSessionExpiredOfLiveLeader(m)
     \/ \E m \in Masters, w \in Workers : MasterWorkerTimeoutOfLiveWorker(m, w)
     \/ \E w \in Workers : WorkerCrash(w)
+    \/ \E w \in Workers : WorkerSuspectsLiveMaster(w)
+    \/ \E a \in Apps : DriverSuspectsLiveMaster(a)
     \* a crashed worker machine may come back, or be gone for good: not owed
     \/ \E w \in Workers : WorkerRestart(w)
     \/ \E msg \in msgs : NetDrop(msg)

@@ -103,8 +103,9 @@ public final class DriverCore {
     }
 
     /**
-     * Spec DriverSendRegisterApplication: still registering, or its master's connection broke: register with
-     * every master at once; giving up on a master raises the fencing floor past its term.
+     * Spec DriverSendRegisterApplication (and DriverSuspectsLiveMaster, when the master it gives up on still
+     * leads): still registering, or its master's connection broke: register with every master at once, keeping
+     * the fencing floor, so that the same master, if it still leads, takes the app back.
      */
     void driverSendRegisterApplication(StepOutput out) {
         boolean registering = state.phase == DriverState.Phase.REGISTERING;
@@ -113,9 +114,6 @@ public final class DriverCore {
             return;
         }
         out.action("DriverSendRegisterApplication");
-        if (masterGone) {
-            state.epochFloor += 1;
-        }
         state.phase = DriverState.Phase.REGISTERING;
         state.master = null;
         state.masterConnectionLost = false;

@@ -44,9 +44,12 @@ final class RegistrationHandlers {
     }
 
     /**
-     * Spec WorkerSendRegisterWorker: a worker with no master, or whose master's connection broke, registers
-     * with every master. Giving up on a master of epoch e raises the fencing floor to e + 1, so nothing of
-     * that term is accepted any more. A registered worker whose connection is fine takes no step.
+     * Spec WorkerSendRegisterWorker (and WorkerSuspectsLiveMaster, the same step when the master it gives up on
+     * still leads): a worker with no master, or whose master's connection broke, registers with every master.
+     * It keeps its fencing floor: a connection that stays broken cannot tell a dead master from a live one out
+     * of reach, and a master that still leads must be able to take the worker back (with the floor raised past
+     * its term, the worker refused every answer of its leader until the next election). A registered worker
+     * whose connection is fine takes no step.
      */
     void workerSendRegisterWorker(StepOutput out) {
         if (state.master != null && !state.masterConnectionLost) {
@@ -54,7 +57,6 @@ final class RegistrationHandlers {
         }
         out.action("WorkerSendRegisterWorker");
         if (state.master != null) {
-            state.epochFloor += 1;
             state.master = null;
             state.masterConnectionLost = false;
         }

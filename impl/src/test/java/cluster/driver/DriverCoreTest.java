@@ -150,14 +150,25 @@ class DriverCoreTest {
     }
 
     @Test
-    void when_the_master_connection_is_lost_then_registers_again_and_accepts_only_a_newer_term() {
+    void when_the_master_connection_is_lost_then_registers_again_and_the_same_master_may_take_it_back() {
         registered(1);
         step(new Input.Disconnected("m1"));
         List<Effect> effects = step(new Input.TimerFired("DriverSendRegisterApplication", ""));
         assertEquals("DriverSendRegisterApplication", action(effects));
         assertEquals(DriverState.Phase.REGISTERING, driver.state().phase());
-        assertEquals(2, driver.state().epochFloor());
-        assertTrue(receive("m1", new RegisteredApplication(1, "app-1", "m1")).isEmpty(), "term 1 is given up");
+        assertEquals(1, driver.state().epochFloor(), "the floor stays: m1 may still lead term 1");
+        assertEquals("DriverHandleRegisteredApplication", action(receive("m1", new RegisteredApplication(1, "app-1", "m1"))),
+                "m1 still leads term 1: it takes the app back");
+        assertEquals("m1", driver.state().master());
+    }
+
+    @Test
+    void when_the_master_connection_is_lost_then_a_newer_leader_may_take_it_and_the_old_term_is_fenced_out() {
+        registered(1);
+        step(new Input.Disconnected("m1"));
+        step(new Input.TimerFired("DriverSendRegisterApplication", ""));
         assertEquals("DriverHandleRegisteredApplication", action(receive("m2", new RegisteredApplication(2, "app-1", "m2"))));
+        assertEquals(2, driver.state().epochFloor());
+        assertTrue(receive("m1", new RegisteredApplication(1, "app-1", "m1")).isEmpty(), "term 1 is over for it");
     }
 }

@@ -228,15 +228,18 @@ class WorkerCoreTest {
     }
 
     @Test
-    void when_the_master_connection_is_lost_then_the_worker_gives_up_on_it_and_raises_its_floor() {
+    void when_the_master_connection_is_lost_then_the_worker_gives_up_on_it_and_that_master_can_take_it_back() {
         registeredWith("m1", 2);
         assertTrue(ofType(step(new Input.Disconnected("m1")), Effect.TraceEvent.class).isEmpty());
         List<Effect> effects = fire("WorkerSendRegisterWorker", "");
         assertEquals("WorkerSendRegisterWorker", action(effects));
-        assertEquals(3, worker.state().epochFloor());
+        assertEquals(2, worker.state().epochFloor(), "the floor stays: m1 may still lead term 2");
         assertNull(worker.state().master());
         assertEquals(2, sent(effects, RegisterWorker.class).size());
-        assertTrue(receive("m1", new RegisteredWorker(2, "m1", "spark://m1", 1)).isEmpty(), "term 2 is given up");
+        List<Effect> back = receive("m1", new RegisteredWorker(2, "m1", "spark://m1", 1));
+        assertEquals("WorkerHandleRegisteredWorker", action(back), "m1 still leads term 2: it takes the worker back");
+        assertEquals("m1", worker.state().master());
+        assertTrue(launch(1, 0, 1).isEmpty(), "an older term stays fenced out");
     }
 
     @Test

@@ -74,7 +74,7 @@ final class TraceModel {
         c.append("    SpreadOutValues = {TRUE, FALSE}\n");
         c.append("    MaxExecutorRetries = ").append(options.maxExecutorRetries()).append('\n');
         c.append("    MaxTarget = 0\n    MaxEpoch = 1000000\n    MaxFaults = 1000000000\n    MaxAppEvents = 1000000000\n");
-        c.append("    FaultKinds = {\"masterCrash\", \"sessionLoss\", \"falseSuspicion\", \"workerCrash\", \"drop\", \"duplicate\"}\n");
+        c.append("    FaultKinds = {\"masterCrash\", \"sessionLoss\", \"falseSuspicion\", \"clientSuspicion\", \"workerCrash\", \"drop\", \"duplicate\"}\n");
         c.append("    AppEventKinds = {\"stop\", \"exit\", \"request\", \"kill\"}\n");
         c.append("    MaxHidden = ").append(MAX_HIDDEN).append('\n');
         c.append("    DiagnoseAt = ").append(diagnoseAt).append('\n');
