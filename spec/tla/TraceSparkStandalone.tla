@@ -241,6 +241,9 @@ NeedsLeaderGone(e) == e.act = "MasterElectedLeader" /\ zkLeader # None
 NeedsLeaseLost(e) == e.act = "MasterRevokedLeadership" /\ HoldsLease(e.node)
 NeedsMasterDown(e) == e.act = "MasterRestart" /\ mState[e.node] # "DOWN"
 NeedsWorkerDown(e) == e.act = "WorkerRestart" /\ wUp[e.node]
+\* an untraced registration (a process's first, or a retry) that is delivered twice: its sender's resend puts
+\* the copy in flight that the duplicating delivery keeps
+NeedsResend(e) == e.hasMsg /\ e.keep /\ e.msg \notin msgs /\ Resendable(e.msg)
 \* an app's driver connection closed: in the spec only once the driver is DONE
 GoneDrivers(e) ==
     CASE e.act = "MasterHandleDriverDisconnected" -> {a \in Apps : dState[a] # "DONE"}
@@ -254,6 +257,8 @@ HiddenStep ==
        \/ NeedsLeaseLost(e) /\ ZkSessionExpired(e.node)
        \/ NeedsMasterDown(e) /\ MasterCrash(e.node)
        \/ NeedsWorkerDown(e) /\ WorkerCrash(e.node)
+       \/ NeedsResend(e) /\ msgs' = msgs \cup {e.msg}
+          /\ UNCHANGED <<zkVars, masterVars, workerVars, driverVars, envVars, historyVars>>
        \/ \E a \in GoneDrivers(e) : DriverStop(a)
     /\ hidden' = hidden + 1
     /\ UNCHANGED <<l, diag>>
