@@ -241,9 +241,11 @@ NeedsLeaderGone(e) == e.act = "MasterElectedLeader" /\ zkLeader # None
 NeedsLeaseLost(e) == e.act = "MasterRevokedLeadership" /\ HoldsLease(e.node)
 NeedsMasterDown(e) == e.act = "MasterRestart" /\ mState[e.node] # "DOWN"
 NeedsWorkerDown(e) == e.act = "WorkerRestart" /\ wUp[e.node]
-\* an untraced registration (a process's first, or a retry) that is delivered twice: its sender's resend puts
-\* the copy in flight that the duplicating delivery keeps
-NeedsResend(e) == e.hasMsg /\ e.keep /\ e.msg \notin msgs /\ Resendable(e.msg)
+\* a registration that no traced event sent (a process's first, sent at its start) and that the spec's network
+\* does not hold (the spec's Init has it in flight from the start, and a crash of its receiver removed it, or it
+\* is delivered twice): its receipt shows it was sent, so it is put in flight as the sender's untraced send
+NeedsUntracedSend(e) == e.hasMsg /\ e.untraced /\ e.msg \notin msgs
+                        /\ e.msg.type \in {"RegisterApplication", "RegisterWorker"}
 \* an app's driver connection closed: in the spec only once the driver is DONE
 GoneDrivers(e) ==
     CASE e.act = "MasterHandleDriverDisconnected" -> {a \in Apps : dState[a] # "DONE"}
@@ -257,7 +259,7 @@ HiddenStep ==
        \/ NeedsLeaseLost(e) /\ ZkSessionExpired(e.node)
        \/ NeedsMasterDown(e) /\ MasterCrash(e.node)
        \/ NeedsWorkerDown(e) /\ WorkerCrash(e.node)
-       \/ NeedsResend(e) /\ msgs' = msgs \cup {e.msg}
+       \/ NeedsUntracedSend(e) /\ msgs' = msgs \cup {e.msg}
           /\ UNCHANGED <<zkVars, masterVars, workerVars, driverVars, envVars, historyVars>>
        \/ \E a \in GoneDrivers(e) : DriverStop(a)
     /\ hidden' = hidden + 1

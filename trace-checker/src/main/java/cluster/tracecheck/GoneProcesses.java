@@ -62,7 +62,9 @@ final class GoneProcesses {
         for (List<TraceEvent> events : byNode.values()) {
             TraceEvent restart = null;
             for (TraceEvent e : events) {
-                if (e.entry().seq() > 1 && e.entry().action().endsWith("Restart")) {
+                // a Restart is always one (a first start is not traced), also as a file's first event: the
+                // process was killed before its first step
+                if (e.entry().action().endsWith("Restart")) {
                     restart = e;
                 }
                 if (restart == null || e.entry().received() == null) {

@@ -31,6 +31,13 @@ record TraceLog(List<String> records, List<TraceEvent> origin, List<Boolean> dro
         String[] received = new String[n];
         List<List<String>> sent = new ArrayList<>();
         Set<String> receivedIds = new HashSet<>();
+        Set<String> tracedSends = new HashSet<>();
+        for (TraceEvent event : merged) {
+            for (TraceEntry.MessageRef m : event.entry().sent()) {
+                tracedSends.add(m.from() + "/" + m.msgId());
+            }
+        }
+        boolean[] untraced = new boolean[n];
         Map<String, List<int[]>> uses = new HashMap<>(); // spec message -> (position, 0 send / 1 receive)
         for (int i = 0; i < n; i++) {
             TraceEntry e = merged.get(i).entry();
@@ -46,6 +53,7 @@ record TraceLog(List<String> records, List<TraceEvent> origin, List<Boolean> dro
             if (e.received() != null && !(e.received().message() instanceof Heartbeat)) {
                 received[i] = messages.record(e.received());
                 receivedIds.add(e.received().from() + "/" + e.received().msgId());
+                untraced[i] = !tracedSends.contains(e.received().from() + "/" + e.received().msgId());
                 if (received[i] != null) {
                     uses.computeIfAbsent(received[i], k -> new ArrayList<>()).add(new int[] {i, 1});
                 }
@@ -58,7 +66,7 @@ record TraceLog(List<String> records, List<TraceEvent> origin, List<Boolean> dro
             TraceEvent event = merged.get(i);
             TraceEntry e = event.entry();
             boolean keep = received[i] != null && receivedAgain(uses.get(received[i]), i);
-            records.add(record(e, ids, received[i], keep, sent.get(i), variables));
+            records.add(record(e, ids, received[i], keep, untraced[i], sent.get(i), variables));
             origin.add(event);
             dropped.add(false);
             for (int k = 0; k < e.sent().size(); k++) {
@@ -84,8 +92,9 @@ record TraceLog(List<String> records, List<TraceEvent> origin, List<Boolean> dro
         return false;
     }
 
-    private static String record(TraceEntry e, Identities ids, String msg, boolean keep, List<String> sent,
-            SpecVariables variables) {
+    /** @param untraced the message received was sent by no traced event (a process's first registration) */
+    private static String record(TraceEntry e, Identities ids, String msg, boolean keep, boolean untraced,
+            List<String> sent, SpecVariables variables) {
         Role role = ids.role(e.node());
         Map<String, String> r = new LinkedHashMap<>();
         r.put("act", Tla.str(e.action()));
@@ -94,6 +103,7 @@ record TraceLog(List<String> records, List<TraceEvent> origin, List<Boolean> dro
         r.put("hasMsg", Tla.bool(msg != null));
         r.put("msg", msg != null ? msg : "[type |-> \"none\"]");
         r.put("keep", Tla.bool(keep));
+        r.put("untraced", Tla.bool(untraced));
         r.put("sent", Tla.set(sent.stream().filter(s -> s != null).toList()));
         r.putAll(variables.pins(e.node(), role, e.changed()));
         if (e.received() != null && e.received().message() instanceof Heartbeat h) {
@@ -114,8 +124,8 @@ record TraceLog(List<String> records, List<TraceEvent> origin, List<Boolean> dro
 
     private static String drop(String msg) {
         return Tla.record(Map.of("act", Tla.str("NetDrop"), "node", Tla.str("network"), "role", Tla.str("network"),
-                "hasMsg", Tla.bool(false), "msg", msg, "keep", Tla.bool(false), "sent", "{}", "pin", "[none |-> TRUE]",
-                "setd", "[none |-> TRUE]"));
+                "hasMsg", Tla.bool(false), "msg", msg, "keep", Tla.bool(false), "untraced", Tla.bool(false), "sent", "{}",
+                "pin", "[none |-> TRUE]", "setd", "[none |-> TRUE]"));
     }
 
     int size() {
