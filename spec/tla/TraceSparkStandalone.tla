@@ -244,8 +244,10 @@ NeedsWorkerDown(e) == e.act = "WorkerRestart" /\ wUp[e.node]
 \* a registration that no traced event sent (a process's first, sent at its start) and that the spec's network
 \* does not hold (the spec's Init has it in flight from the start, and a crash of its receiver removed it, or it
 \* is delivered twice): its receipt shows it was sent, so it is put in flight as the sender's untraced send
+\* (of a driver, or of an incarnation of the worker that has existed)
 NeedsUntracedSend(e) == e.hasMsg /\ e.untraced /\ e.msg \notin msgs
-                        /\ e.msg.type \in {"RegisterApplication", "RegisterWorker"}
+                        /\ \/ e.msg.type = "RegisterApplication"
+                           \/ e.msg.type = "RegisterWorker" /\ e.msg.inc <= wInc[e.msg.worker]
 \* an app's driver connection closed: in the spec only once the driver is DONE
 GoneDrivers(e) ==
     CASE e.act = "MasterHandleDriverDisconnected" -> {a \in Apps : dState[a] # "DONE"}

@@ -2,6 +2,7 @@ package cluster.tracecheck;
 
 import cluster.harness.TracedRuns;
 import cluster.messages.LaunchExecutor;
+import cluster.messages.RegisterWorker;
 import cluster.spec.SpecLocation;
 import cluster.trace.TraceEntry;
 import org.junit.jupiter.api.BeforeAll;
@@ -99,6 +100,25 @@ class BrokenTracesTest {
                 List.of(), Map.of("wEpoch", 2L)));
         assertRejected(check(edit.writeTo(broken)), TraceVerdict.Kind.VIOLATION,
                 "w1#" + (last.seq() + 1) + " WorkerHandleLaunchExecutor", "not enabled");
+    }
+
+    @Test
+    void a_registration_no_process_sent() {
+        // at the end, m1 receives a RegisterWorker of an incarnation w1 never started, with no traced send: an
+        // untraced send (a process start's first registration) is accepted late only as a copy of a registration
+        // the spec really sent
+        TraceEdit edit = TraceEdit.of(launch);
+        TraceEntry.MessageRef first = edit.first("m1", "MasterHandleRegisterWorker").received();
+        RegisterWorker later = ((RegisterWorker) first.message()).deepCopy();
+        later.incarnation += 1;
+        List<TraceEntry> m1 = edit.events("m1");
+        TraceEntry last = m1.get(m1.size() - 1);
+        Map<String, Long> clock = new HashMap<>(last.vectorClock());
+        clock.put("m1", last.seq() + 1);
+        m1.add(new TraceEntry("m1", last.seq() + 1, clock, "MasterHandleRegisterWorker",
+                new TraceEntry.MessageRef(first.from(), first.to(), first.msgId() + 1_000_000, later), List.of(), Map.of()));
+        assertRejected(check(edit.writeTo(broken)), TraceVerdict.Kind.VIOLATION,
+                "m1#" + (last.seq() + 1) + " MasterHandleRegisterWorker");
     }
 
     @Test
