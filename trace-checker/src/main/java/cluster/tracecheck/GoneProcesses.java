@@ -62,9 +62,7 @@ final class GoneProcesses {
         for (List<TraceEvent> events : byNode.values()) {
             TraceEvent restart = null;
             for (TraceEvent e : events) {
-                // a Restart is always one (a first start is not traced), also as a file's first event: the
-                // process was killed before its first step
-                if (e.entry().action().endsWith("Restart")) {
+                if (isRestart(e)) {
                     restart = e;
                 }
                 if (restart == null || e.entry().received() == null) {
@@ -199,6 +197,14 @@ final class GoneProcesses {
         });
     }
 
+    /**
+     * A MasterRestart or WorkerRestart: always a restart, since a first start is not traced, also as a file's first
+     * event (the process was killed before its first step).
+     */
+    private static boolean isRestart(TraceEvent e) {
+        return e.entry().action().endsWith("Restart");
+    }
+
     /** {@code later} comes after {@code earlier}, unless their clocks say the opposite. */
     private static void addEdge(Map<TraceEvent, Map<String, Long>> after, TraceEvent later, TraceEvent earlier) {
         if (earlier.entry().vectorClock().getOrDefault(later.entry().node(), 0L) < later.entry().seq()) {
@@ -217,7 +223,7 @@ final class GoneProcesses {
             return null;
         }
         for (TraceEvent e : events) {
-            if (e.entry().seq() > known && e.entry().seq() > 1 && e.entry().action().endsWith("Restart")) {
+            if (e.entry().seq() > known && e.entry().seq() > 1 && isRestart(e)) { // seq 1: no earlier life here
                 return events.get((int) e.entry().seq() - 2);
             }
         }
